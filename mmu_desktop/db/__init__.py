@@ -1,0 +1,1 @@
+"""The local database: AMRIT's tables in SQLite, and one repository per concern."""
