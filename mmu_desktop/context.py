@@ -29,7 +29,8 @@ class VanContext:
         missing = settings.missing_for_registration()
         if missing:
             raise LookupError(
-                "the van is not set up: set " + ", ".join(missing)
+                "the van is not set up: set "
+                + ", ".join(missing)
                 + " (mmu-desktop config set KEY VALUE)"
             )
         assert settings.van_id is not None and settings.parking_place_id is not None

@@ -219,9 +219,7 @@ def _add_local_indexes(spec: TableSpec, table: sa.Table) -> None:
 def _add_central_indexes(spec: TableSpec, table: sa.Table) -> None:
     if spec.synced and spec.name != "m_beneficiaryregidmapping":
         van_id = spec.column("VanID").name
-        sa.Index(
-            f"uq_{spec.name}_van_row", table.c.VanSerialNo, table.c[van_id], unique=True
-        )
+        sa.Index(f"uq_{spec.name}_van_row", table.c.VanSerialNo, table.c[van_id], unique=True)
 
 
 metadata = build_metadata()

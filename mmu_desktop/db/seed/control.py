@@ -137,8 +137,12 @@ def control_rows(now: datetime) -> dict[str, list[dict[str, Any]]]:
     detail_id = 0
     for group_id, name, desc, tables in SYNC_GROUPS:
         groups.append(
-            {"SyncTableGroupID": group_id, "SyncTableGroupName": name,
-             "SyncTableGroupDesc": desc, **audit}
+            {
+                "SyncTableGroupID": group_id,
+                "SyncTableGroupName": name,
+                "SyncTableGroupDesc": desc,
+                **audit,
+            }
         )
         for table_name in tables:
             spec = specs[table_name]

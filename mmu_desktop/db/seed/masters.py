@@ -24,14 +24,28 @@ _SIMPLE: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
     (
         "m_title",
         ("TitleID", "TitleName"),
-        [(1, "Mr."), (2, "Mrs."), (3, "Ms."), (4, "Shri"), (5, "Smt."), (6, "Kumari"),
-         (7, "Baby"), (8, "Master")],
+        [
+            (1, "Mr."),
+            (2, "Mrs."),
+            (3, "Ms."),
+            (4, "Shri"),
+            (5, "Smt."),
+            (6, "Kumari"),
+            (7, "Baby"),
+            (8, "Master"),
+        ],
     ),
     (
         "m_maritalstatus",
         ("MaritalStatusID", "Status"),
-        [(1, "Unmarried"), (2, "Married"), (3, "Divorced"), (4, "Separated"), (5, "Widow"),
-         (6, "Not Applicable")],
+        [
+            (1, "Unmarried"),
+            (2, "Married"),
+            (3, "Divorced"),
+            (4, "Separated"),
+            (5, "Widow"),
+            (6, "Not Applicable"),
+        ],
     ),
     ("m_country", ("CountryID", "CountryName"), [(1, "India")]),
     (
@@ -42,35 +56,66 @@ _SIMPLE: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
     (
         "m_visitcategory",
         ("VisitCategoryID", "visitcategory"),
-        [(1, "General OPD"), (2, "NCD screening"), (3, "ANC"), (4, "PNC"),
-         (5, "Child health")],
+        [(1, "General OPD"), (2, "NCD screening"), (3, "ANC"), (4, "PNC"), (5, "Child health")],
     ),
     (
         "m_chiefcomplaint",
         ("ChiefComplaintID", "ChiefComplaint"),
-        [(1, "Fever"), (2, "Cough"), (3, "Headache"), (4, "Body ache"), (5, "Abdominal pain"),
-         (6, "Loose motions"), (7, "Vomiting"), (8, "Breathlessness"), (9, "Chest pain"),
-         (10, "Joint pain"), (11, "Weakness"), (12, "Skin rash"), (13, "Burning urination"),
-         (14, "Dizziness")],
+        [
+            (1, "Fever"),
+            (2, "Cough"),
+            (3, "Headache"),
+            (4, "Body ache"),
+            (5, "Abdominal pain"),
+            (6, "Loose motions"),
+            (7, "Vomiting"),
+            (8, "Breathlessness"),
+            (9, "Chest pain"),
+            (10, "Joint pain"),
+            (11, "Weakness"),
+            (12, "Skin rash"),
+            (13, "Burning urination"),
+            (14, "Dizziness"),
+        ],
     ),
     (
         "m_itemform",
         ("ItemFormID", "ItemFormName"),
-        [(1, "Tablet"), (2, "Capsule"), (3, "Syrup"), (4, "Injection"), (5, "Ointment"),
-         (6, "Powder"), (7, "Drops")],
+        [
+            (1, "Tablet"),
+            (2, "Capsule"),
+            (3, "Syrup"),
+            (4, "Injection"),
+            (5, "Ointment"),
+            (6, "Powder"),
+            (7, "Drops"),
+        ],
     ),
     (
         "m_drugform",
         ("DrugFormID", "DrugForm"),
-        [(1, "Tablet"), (2, "Capsule"), (3, "Syrup"), (4, "Injection"), (5, "Ointment"),
-         (6, "Powder"), (7, "Drops")],
+        [
+            (1, "Tablet"),
+            (2, "Capsule"),
+            (3, "Syrup"),
+            (4, "Injection"),
+            (5, "Ointment"),
+            (6, "Powder"),
+            (7, "Drops"),
+        ],
     ),
     (
         "m_drugfrequency",
         ("DrugFrequencyID", "Frequency", "FrequencyDesc"),
-        [(1, "OD", "Once a day"), (2, "BD", "Twice a day"), (3, "TDS", "Three times a day"),
-         (4, "QID", "Four times a day"), (5, "HS", "At bed time"), (6, "SOS", "When needed"),
-         (7, "STAT", "At once")],
+        [
+            (1, "OD", "Once a day"),
+            (2, "BD", "Twice a day"),
+            (3, "TDS", "Three times a day"),
+            (4, "QID", "Four times a day"),
+            (5, "HS", "At bed time"),
+            (6, "SOS", "When needed"),
+            (7, "STAT", "At once"),
+        ],
     ),
     (
         "m_drugduration",
@@ -80,26 +125,50 @@ _SIMPLE: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
     (
         "m_drugroute",
         ("DrugRouteID", "DrugRoute"),
-        [(1, "Oral"), (2, "Topical"), (3, "Intramuscular"), (4, "Intravenous"),
-         (5, "Inhalation"), (6, "Sublingual")],
+        [
+            (1, "Oral"),
+            (2, "Topical"),
+            (3, "Intramuscular"),
+            (4, "Intravenous"),
+            (5, "Inhalation"),
+            (6, "Sublingual"),
+        ],
     ),
     (
         "m_referralreason",
         ("id", "name"),
-        [(1, "Further investigation"), (2, "Specialist opinion"), (3, "Emergency care"),
-         (4, "Admission needed"), (5, "Delivery care")],
+        [
+            (1, "Further investigation"),
+            (2, "Specialist opinion"),
+            (3, "Emergency care"),
+            (4, "Admission needed"),
+            (5, "Delivery care"),
+        ],
     ),
     (
         "m_govtidentitytype",
         ("GovtIdentityTypeID", "IdentityType"),
-        [(1, "Aadhaar"), (2, "Voter ID"), (3, "Ration card"), (4, "PAN card"),
-         (5, "Driving licence"), (6, "Job card (MGNREGA)")],
+        [
+            (1, "Aadhaar"),
+            (2, "Voter ID"),
+            (3, "Ration card"),
+            (4, "PAN card"),
+            (5, "Driving licence"),
+            (6, "Job card (MGNREGA)"),
+        ],
     ),
     (
         "m_religion",
         ("ReligionID", "ReligionType"),
-        [(1, "Hindu"), (2, "Muslim"), (3, "Christian"), (4, "Sikh"), (5, "Buddhist"),
-         (6, "Jain"), (7, "Other")],
+        [
+            (1, "Hindu"),
+            (2, "Muslim"),
+            (3, "Christian"),
+            (4, "Sikh"),
+            (5, "Buddhist"),
+            (6, "Jain"),
+            (7, "Other"),
+        ],
     ),
     (
         "m_community",
@@ -109,14 +178,29 @@ _SIMPLE: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
     (
         "m_beneficiaryeducation",
         ("EducationID", "EducationType"),
-        [(1, "Illiterate"), (2, "Primary"), (3, "Middle"), (4, "Secondary"),
-         (5, "Higher secondary"), (6, "Graduate"), (7, "Post graduate")],
+        [
+            (1, "Illiterate"),
+            (2, "Primary"),
+            (3, "Middle"),
+            (4, "Secondary"),
+            (5, "Higher secondary"),
+            (6, "Graduate"),
+            (7, "Post graduate"),
+        ],
     ),
     (
         "m_beneficiaryoccupation",
         ("OccupationID", "OccupationType"),
-        [(1, "Farmer"), (2, "Daily wage labourer"), (3, "Homemaker"), (4, "Student"),
-         (5, "Shopkeeper"), (6, "Government service"), (7, "Unemployed"), (8, "Other")],
+        [
+            (1, "Farmer"),
+            (2, "Daily wage labourer"),
+            (3, "Homemaker"),
+            (4, "Student"),
+            (5, "Shopkeeper"),
+            (6, "Government service"),
+            (7, "Unemployed"),
+            (8, "Other"),
+        ],
     ),
     (
         "m_beneficiaryincomestatus",
@@ -139,17 +223,26 @@ _SIMPLE: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
 _STATES = [(1, "Uttar Pradesh"), (2, "Bihar"), (3, "Madhya Pradesh")]
 _DISTRICTS = [(1, 1, "Sitapur"), (2, 1, "Lakhimpur Kheri"), (3, 2, "Gaya"), (4, 3, "Sehore")]
 _BLOCKS = [
-    (1, 1, "Misrikh"), (2, 1, "Mahmoodabad"), (3, 2, "Gola"), (4, 3, "Bodh Gaya"),
+    (1, 1, "Misrikh"),
+    (2, 1, "Mahmoodabad"),
+    (3, 2, "Gola"),
+    (4, 3, "Bodh Gaya"),
     (5, 4, "Ashta"),
 ]
 # Made-up villages: (id, block id, village, panchayat, pin code).
 _VILLAGES = [
-    (1, 1, "Rampur Kalan", "Rampur", "261401"), (2, 1, "Bhagwantpur", "Rampur", "261401"),
-    (3, 1, "Naya Gaon", "Naya Gaon", "261402"), (4, 2, "Sukhpura", "Sukhpura", "261203"),
-    (5, 2, "Khairabad Khurd", "Sukhpura", "261203"), (6, 3, "Devipur", "Devipur", "262802"),
-    (7, 3, "Manjhra", "Devipur", "262802"), (8, 4, "Bakraur", "Bakraur", "824231"),
-    (9, 4, "Sujata Nagar", "Bakraur", "824231"), (10, 5, "Kotri", "Kotri", "466116"),
-    (11, 5, "Bhanwarpur", "Kotri", "466116"), (12, 5, "Jhilmila", "Kotri", "466116"),
+    (1, 1, "Rampur Kalan", "Rampur", "261401"),
+    (2, 1, "Bhagwantpur", "Rampur", "261401"),
+    (3, 1, "Naya Gaon", "Naya Gaon", "261402"),
+    (4, 2, "Sukhpura", "Sukhpura", "261203"),
+    (5, 2, "Khairabad Khurd", "Sukhpura", "261203"),
+    (6, 3, "Devipur", "Devipur", "262802"),
+    (7, 3, "Manjhra", "Devipur", "262802"),
+    (8, 4, "Bakraur", "Bakraur", "824231"),
+    (9, 4, "Sujata Nagar", "Bakraur", "824231"),
+    (10, 5, "Kotri", "Kotri", "466116"),
+    (11, 5, "Bhanwarpur", "Kotri", "466116"),
+    (12, 5, "Jhilmila", "Kotri", "466116"),
 ]
 # Common essential medicines: (id, name, strength, form id, route id, composition).
 _DRUGS = [
@@ -169,15 +262,22 @@ _DRUGS = [
     (14, "Calcium with vitamin D3", "500 mg", 1, 1, "Calcium carbonate, cholecalciferol"),
 ]
 _PROCEDURES = [
-    (1, "Haemoglobin", "Laboratory"), (2, "Random blood sugar", "Laboratory"),
-    (3, "Urine routine", "Laboratory"), (4, "Malaria rapid test", "Laboratory"),
-    (5, "Blood group", "Laboratory"), (6, "Urine pregnancy test", "Laboratory"),
-    (7, "HIV screening", "Laboratory"), (8, "Sputum for AFB", "Laboratory"),
+    (1, "Haemoglobin", "Laboratory"),
+    (2, "Random blood sugar", "Laboratory"),
+    (3, "Urine routine", "Laboratory"),
+    (4, "Malaria rapid test", "Laboratory"),
+    (5, "Blood group", "Laboratory"),
+    (6, "Urine pregnancy test", "Laboratory"),
+    (7, "HIV screening", "Laboratory"),
+    (8, "Sputum for AFB", "Laboratory"),
 ]
 # Made-up referral institutions: (id, name, district id, block id).
 _INSTITUTIONS = [
-    (1, "CHC Misrikh", 1, 1), (2, "District Hospital Sitapur", 1, None),
-    (3, "PHC Gola", 2, 3), (4, "CHC Bodh Gaya", 3, 4), (5, "District Hospital Sehore", 4, None),
+    (1, "CHC Misrikh", 1, 1),
+    (2, "District Hospital Sitapur", 1, None),
+    (3, "PHC Gola", 2, 3),
+    (4, "CHC Bodh Gaya", 3, 4),
+    (5, "District Hospital Sehore", 4, None),
 ]
 
 
@@ -217,40 +317,74 @@ def starter_master_rows(
         state_id = next(s for d, s, _ in _DISTRICTS if d == district_id)
         add(
             "m_districtblock",
-            {"BlockID": block_id, "DistrictID": district_id, "StateID": state_id,
-             "BlockName": name},
+            {
+                "BlockID": block_id,
+                "DistrictID": district_id,
+                "StateID": state_id,
+                "BlockName": name,
+            },
         )
     for village_id, block_id, name, panchayat, pin in _VILLAGES:
         add(
             "m_districtbranchmapping",
-            {"DistrictBranchID": village_id, "BlockID": block_id, "VillageName": name,
-             "PanchayatName": panchayat, "PinCode": pin, "Isrural": True},
+            {
+                "DistrictBranchID": village_id,
+                "BlockID": block_id,
+                "VillageName": name,
+                "PanchayatName": panchayat,
+                "PinCode": pin,
+                "Isrural": True,
+            },
         )
     for item_id, name, strength, form_id, route_id, composition in _DRUGS:
         add(
             "m_item",
-            {"ItemID": item_id, "ItemName": name, "Strength": strength, "ItemFormID": form_id,
-             "RouteID": route_id, "Composition": composition, "IsMedical": True,
-             "Discontinued": False, "isEDL": True, "Status": "Active"},
+            {
+                "ItemID": item_id,
+                "ItemName": name,
+                "Strength": strength,
+                "ItemFormID": form_id,
+                "RouteID": route_id,
+                "Composition": composition,
+                "IsMedical": True,
+                "Discontinued": False,
+                "isEDL": True,
+                "Status": "Active",
+            },
         )
     for proc_id, name, proc_type in _PROCEDURES:
         add(
             "m_procedure",
-            {"ProcedureID": proc_id, "ProcedureName": name, "ProcedureType": proc_type,
-             "Gender": "unisex"},
+            {
+                "ProcedureID": proc_id,
+                "ProcedureName": name,
+                "ProcedureType": proc_type,
+                "Gender": "unisex",
+            },
         )
     for inst_id, name, district_id, block_id in _INSTITUTIONS:
         state_id = next(s for d, s, _ in _DISTRICTS if d == district_id)
         add(
             "m_institution",
-            {"InstitutionID": inst_id, "InstitutionName": name, "StateID": state_id,
-             "DistrictID": district_id, "BlockID": block_id},
+            {
+                "InstitutionID": inst_id,
+                "InstitutionName": name,
+                "StateID": state_id,
+                "DistrictID": district_id,
+                "BlockID": block_id,
+            },
         )
     if van_id is not None:
         add(
             "m_van",
-            {"VanID": van_id, "VanName": f"MMU van {van_id}", "VehicalNo": "UP32 AB 1234",
-             "CountryID": 1, "StateID": 1, "DistrictID": 1},
+            {
+                "VanID": van_id,
+                "VanName": f"MMU van {van_id}",
+                "VehicalNo": "UP32 AB 1234",
+                "CountryID": 1,
+                "StateID": 1,
+                "DistrictID": 1,
+            },
         )
     return rows
 
