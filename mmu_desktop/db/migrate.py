@@ -8,6 +8,7 @@ transaction each, so a killed upgrade leaves the old schema, not half of the new
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import datetime
 from importlib import resources
@@ -81,9 +82,12 @@ def prepare_database(
     db_path: Path, backup_dir: Path, provider_service_map_id: int | None = None
 ) -> sa.Engine:
     """Open the database at ``db_path``: migrate it, then seed what is still empty."""
+    if not db_path.exists():
+        # Create it private before SQLite does; its -wal and -shm files copy this mode.
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT, 0o600))
+    db_path.chmod(0o600)
     engine = create_db_engine(db_path)
-    if db_path.exists():
-        db_path.chmod(0o600)
     upgrade(engine, backup_dir)
     with writing(engine) as conn:
         seed_control_tables(conn, datetime.now().replace(microsecond=0))
