@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mmu_desktop import __version__, cli_sync
+from mmu_desktop import __version__, cli_sync, logs
 from mmu_desktop import settings as settings_store
 from mmu_desktop.paths import DataDir
 
@@ -74,9 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     data_dir = getattr(args, "data_dir", None)
     command = args.command
+    if command != "config":
+        logs.configure(DataDir.at(data_dir))
     if command is None:
         from mmu_desktop.ui.app import run_window
 
