@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import context
 
+from mmu_desktop.db import sync_history  # noqa: F401  (its tables join the metadata)
 from mmu_desktop.db.engine import create_db_engine
 from mmu_desktop.db.schema import metadata
 

@@ -1,0 +1,373 @@
+"""The HTTP side of talking to AMRIT central: headers, envelope, timeouts, retries.
+
+Every central answer is the AMRIT envelope ``{"data", "statusCode", "errorMessage",
+"status"}``; the envelope's ``statusCode`` decides the outcome, never the HTTP status
+alone (AMRIT answers most failures with HTTP 200, contract section 3). Anything that is
+not such an envelope becomes a typed error a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import requests
+import urllib3.exceptions
+from requests.adapters import HTTPAdapter
+
+from mmu_desktop import __version__
+from mmu_desktop.keystore import Credentials
+
+log = logging.getLogger(__name__)
+
+# Central's JWT filter lets a call through on its Authorization header alone only when
+# the User-Agent contains "okhttp" or "java/" (contract 2.3); with "okhttp" Common-API
+# also skips the login captcha and returns the JWT in the body (contract 2.1).
+USER_AGENT = f"mmu-desktop/{__version__} (AMRIT van sync; okhttp-compatible)"
+CONTENT_TYPE = "application/json;charset=utf-8"
+
+STATUS_SUCCESS = 200
+STATUS_USERID_FAILURE = 5002  # session expired, or a login problem
+STATUS_ENVIRONMENT = 5006  # IOException/ConnectException/JDBC on central: worth a retry
+
+UPLOAD_PATH = "dataSync/van-to-server"
+MASTER_DOWNLOAD_PATH = "dataSync/server-to-van"
+GENERATE_IDS_PATH = "beneficiary/generateBeneficiaryIDs"
+LOGIN_PATH = "user/userAuthenticate"
+LOGOUT_OTHER_SESSION_PATH = "user/logOutUserFromConcurrentSession"
+
+SIGN_IN_AGAIN = "Your sign-in to the central server has expired. Sign in again, then sync."
+
+
+class SyncError(Exception):
+    """A known failure with a sentence a person can act on (``str(error)``)."""
+
+
+class TransportError(SyncError):
+    """Central could not be reached, or the connection failed, after the allowed retries."""
+
+
+class BadReply(SyncError):
+    """Central answered with something that is not an AMRIT envelope."""
+
+
+class HttpError(SyncError):
+    """Central answered with an HTTP error and no envelope (e.g. 404: a wrong URL)."""
+
+    def __init__(self, message: str, http_status: int) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+
+
+class AuthProblem(SyncError):
+    """Central will not accept our credentials; the run stops and a person must act."""
+
+
+class SessionExpired(AuthProblem):
+    """Central says the session is over (envelope 5002, or HTTP 401): sign in again."""
+
+    def __init__(self, message: str = SIGN_IN_AGAIN) -> None:
+        super().__init__(message)
+
+
+class AccessDenied(AuthProblem):
+    """HTTP 403: signed in, but the account may not sync (it lacks the Data Sync role)."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """One parsed AMRIT answer."""
+
+    status_code: int
+    error_message: str
+    status: str
+    data: Any
+    server_date: datetime | None = None  # from the HTTP Date header, aware (UTC)
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code == STATUS_SUCCESS
+
+    def describe_error(self) -> str:
+        """The server's own error text, or a generic sentence when it gave none."""
+        text = (self.error_message or "").strip()
+        if text and text.lower() != "success":
+            return f"{text} (code {self.status_code})"
+        return f"central answered with code {self.status_code}"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds to wait for a connection, and for each read of the answer."""
+
+    connect: float = 15.0
+    read: float = 180.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long a transient fault is retried within one call."""
+
+    attempts: int = 4  # tries in all, the first included
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    budget: float = 90.0  # no new try starts after this many seconds of the call
+
+    def delay(self, retry_number: int) -> float:
+        """Exponential backoff with full jitter, so many vans do not retry in step."""
+        ceiling = min(self.max_delay, self.base_delay * (2 ** (retry_number - 1)))
+        return random.uniform(ceiling / 2, ceiling)
+
+
+NO_RETRY = RetryPolicy(attempts=1)
+
+_RETRY_HTTP = {429, 500, 502, 503, 504}
+
+
+def _never_reached_server(exc: requests.RequestException) -> bool:
+    """True when the request certainly did not reach central (safe to send again)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    if not isinstance(exc, requests.ConnectionError):
+        return False
+    reason: Any = exc.args[0] if exc.args else None
+    if isinstance(reason, urllib3.exceptions.MaxRetryError):
+        reason = reason.reason
+    return isinstance(
+        reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ConnectTimeoutError
+    )
+
+
+def parse_envelope(raw: bytes, server_date: datetime | None = None) -> Envelope:
+    """Parse an AMRIT envelope from the body bytes.
+
+    Raises:
+        BadReply: empty body, not JSON, or JSON without an integer ``statusCode``.
+    """
+    if not raw or not raw.strip():
+        raise BadReply("The central server sent an empty answer.")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise BadReply("The central server sent an answer that is not valid JSON.") from exc
+    if not isinstance(body, dict):
+        raise BadReply("The central server sent an answer without the AMRIT envelope.")
+    code = body.get("statusCode")
+    if isinstance(code, str) and code.strip().isdigit():
+        code = int(code)
+    if not isinstance(code, int) or isinstance(code, bool):
+        raise BadReply("The central server's answer has no status code.")
+    message = body.get("errorMessage")
+    status = body.get("status")
+    return Envelope(
+        status_code=code,
+        error_message=message if isinstance(message, str) else "",
+        status=status if isinstance(status, str) else "",
+        data=body.get("data"),
+        server_date=server_date,
+    )
+
+
+def _date_header(response: requests.Response) -> datetime | None:
+    value = response.headers.get("Date")
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def join_url(base: str, path: str) -> str:
+    """``base`` (ending in ``/``) plus a relative ``path``."""
+    return (base if base.endswith("/") else base + "/") + path
+
+
+@dataclass
+class AmritClient:
+    """Calls to one central deployment over one kept-alive ``requests.Session``.
+
+    Args:
+        central_url: MMU-API base, e.g. ``http://host/mmuapi-v1.0/``.
+        common_url: Common-API base, e.g. ``http://host/commonapi-v1.0/``.
+        credentials: the session key and JWT, or None for the open login calls.
+    """
+
+    central_url: str
+    common_url: str
+    credentials: Credentials | None = None
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    sleep: Callable[[float], None] = time.sleep
+    session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        # Retries are ours (below), so they can tell a safe re-send from an unsafe one.
+        adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=4)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update(
+            {"User-Agent": USER_AGENT, "Content-Type": CONTENT_TYPE, "Accept": "application/json"}
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> AmritClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the calls ---------------------------------------------------------------
+
+    def upload(self, body: Mapping[str, Any]) -> Envelope:
+        """POST one table's batch to ``dataSync/van-to-server`` (contract 5)."""
+        # Re-sending a batch is safe: central de-duplicates rows by (VanSerialNo, VanID),
+        # so a batch it applied before the reply was lost becomes an UPDATE, not a copy.
+        return self.post(join_url(self.central_url, UPLOAD_PATH), body, idempotent=True)
+
+    def download_master(self, body: Mapping[str, Any]) -> Envelope:
+        """POST one master table's request to ``dataSync/server-to-van`` (contract 8.2)."""
+        return self.post(join_url(self.central_url, MASTER_DOWNLOAD_PATH), body, idempotent=True)
+
+    def generate_ids(self, count: int, van_id: int) -> Envelope:
+        """Ask Common-API for ``count`` new BenRegIDs for our van (contract 9)."""
+        # Not idempotent: a re-send after central received the call would make a second
+        # batch of IDs. Only a call that never reached central is tried again.
+        body = {"benIDRequired": count, "vanID": van_id}
+        return self.post(join_url(self.common_url, GENERATE_IDS_PATH), body, idempotent=False)
+
+    # -- the machinery -----------------------------------------------------------
+
+    def headers(self) -> dict[str, str]:
+        """The per-call auth headers (contract 2.2 and 14): raw key, JWT when we have one."""
+        if self.credentials is None:
+            return {}
+        # The raw session key, with no "Bearer " prefix: central looks it up in Redis.
+        out = {"Authorization": self.credentials.key}
+        if self.credentials.jwt:
+            # HEAD centrals build the DATASYNC role from a JWT only (contract 2.3.3).
+            out["Cookie"] = f"Jwttoken={self.credentials.jwt}"
+            out["Jwttoken"] = self.credentials.jwt
+        return out
+
+    def post(
+        self,
+        url: str,
+        body: Mapping[str, Any],
+        *,
+        idempotent: bool,
+        auth: bool = True,
+        session_expiry_is_error: bool = True,
+    ) -> Envelope:
+        """POST ``body`` as JSON and return the parsed envelope.
+
+        Transient faults are retried with backoff and jitter, bounded by the retry
+        policy's count and time budget; a call that is not idempotent is retried only
+        when it certainly never reached central.
+
+        Raises:
+            SessionExpired: envelope 5002 (unless ``session_expiry_is_error`` is False)
+                or HTTP 401.
+            AccessDenied: HTTP 403.
+            TransportError: no answer after the allowed tries.
+            HttpError: an HTTP error status without an envelope.
+            BadReply: an answer that is not an envelope.
+        """
+        payload = json.dumps(body, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        headers = self.headers() if auth else {}
+        name = url.rsplit("/", 1)[-1]
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                envelope = self._post_once(url, payload, headers)
+            except _Retryable as fault:
+                elapsed = time.monotonic() - started
+                may_retry = idempotent or fault.never_reached
+                out_of_tries = attempt >= self.retry.attempts
+                delay = self.retry.delay(attempt)
+                if not may_retry or out_of_tries or elapsed + delay > self.retry.budget:
+                    raise fault.final from fault.__cause__
+                log.info("%s: %s, try %d again in %.1f s", name, fault.kind, attempt + 1, delay)
+                self.sleep(delay)
+                continue
+            log.info(
+                "%s: status %d after %.2f s (try %d)",
+                name,
+                envelope.status_code,
+                time.monotonic() - started,
+                attempt,
+            )
+            if envelope.status_code == STATUS_USERID_FAILURE and session_expiry_is_error:
+                raise SessionExpired()
+            return envelope
+
+    def _post_once(self, url: str, payload: bytes, headers: dict[str, str]) -> Envelope:
+        try:
+            response = self.session.post(
+                url,
+                data=payload,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+            )
+            raw = response.content
+        except requests.RequestException as exc:
+            never = _never_reached_server(exc)
+            if isinstance(exc, requests.Timeout) and not never:
+                message = "The central server did not answer in time."
+            elif never:
+                message = "Cannot reach the central server. Check the network and the URL."
+            else:
+                message = "The connection to the central server broke off."
+            raise _Retryable(type(exc).__name__, TransportError(message), never) from exc
+
+        server_date = _date_header(response)
+        try:
+            envelope = parse_envelope(raw, server_date)
+        except BadReply as bad:
+            status = response.status_code
+            if status == 401:
+                raise SessionExpired() from bad
+            if status == 403:
+                raise AccessDenied(
+                    "The central server refused this account (HTTP 403). It may lack the "
+                    "Data Sync role; ask the AMRIT administrator."
+                ) from bad
+            if status in _RETRY_HTTP:
+                final = HttpError(f"The central server had a problem (HTTP {status}).", status)
+                raise _Retryable(f"HTTP {status}", final, False) from bad
+            if status >= 400:
+                raise HttpError(
+                    f"The central server answered HTTP {status} for {url}. "
+                    "Check the central URL settings.",
+                    status,
+                ) from bad
+            raise _Retryable("bad reply", bad, False) from None
+        if envelope.status_code == STATUS_ENVIRONMENT:
+            final_env = SyncError(f"The central server had a problem: {envelope.describe_error()}")
+            raise _Retryable("central environment error", final_env, False, envelope)
+        return envelope
+
+
+class _Retryable(Exception):
+    """Internal: a transient fault, with the error to raise if no retry is left."""
+
+    def __init__(
+        self, kind: str, final: SyncError, never_reached: bool, envelope: Envelope | None = None
+    ) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.final = final
+        self.never_reached = never_reached
+        self.envelope = envelope
