@@ -173,12 +173,13 @@ def normalise_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def lookup(row: Mapping[str, Any], name: str) -> tuple[bool, Any]:
-    """The row's value for ``name``: exact key first, then a unique case-blind match."""
+    """The row's value under exactly the key ``name``.
+
+    Real central looks keys up case-sensitively (contract 5.3 and 11.12), so this
+    server does too: a client that sends ``vanID`` for ``VanID`` must fail here.
+    """
     if name in row:
         return True, row[name]
-    matches = [k for k in row if k.lower() == name.lower()]
-    if len(matches) == 1:
-        return True, row[matches[0]]
     return False, None
 
 
