@@ -1,0 +1,1 @@
+"""The Qt screens of MMU Desktop; the only package that imports Qt."""

@@ -1,0 +1,109 @@
+"""Starting the window: Qt application, bundled fonts, style sheet, icon, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mmu_desktop.context import AppContext
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "MMU Desktop"
+# Hindi names need a Devanagari font; a fresh Linux or Windows machine may have none.
+DEVANAGARI_FAMILY = "Noto Sans Devanagari"
+
+
+def resources_dir() -> Path:
+    """The ``resources`` folder: inside a PyInstaller bundle, or at the repository root."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def load_fonts(app: QApplication) -> list[str]:
+    """Register the bundled fonts and make Devanagari the fallback of the UI font.
+
+    Returns the font families that were loaded.
+    """
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path.name)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    font = QFont(app.font())
+    base = font.family()
+    if DEVANAGARI_FAMILY in families or DEVANAGARI_FAMILY in QFontDatabase.families():
+        font.setFamilies([base, DEVANAGARI_FAMILY])
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    return sorted(set(families))
+
+
+def load_style(app: QApplication) -> None:
+    """Apply the calm, high-contrast style sheet from ``resources/style.qss``."""
+    path = resources_dir() / "style.qss"
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("style sheet %s not found; using Qt's default look", path)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with fonts, style and icon (reused when one exists, as in tests)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("MMU")
+    app.setStyle("Fusion")
+    load_fonts(app)
+    load_style(app)
+    icon = resources_dir() / "icons" / "mmu-desktop.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def start_demo(ctx: AppContext) -> None:
+    """Hook for ``mmu-desktop --demo``: start the local demo central server.
+
+    TODO(demo): to be filled in by the sync work (a demo central on 127.0.0.1 and a
+    demo data dir); until then the window opens on ``ctx`` as usual.
+    """
+    log.info("demo mode requested; the demo central server is not started yet")
+
+
+def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
+    """Open the main window on ``data_dir`` and run until it closes; returns the exit code."""
+    from mmu_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    try:
+        ctx = AppContext.open(data_dir)
+    except Exception as exc:  # the database cannot be opened: say so instead of crashing
+        log.exception("could not open the data folder")
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QApplication.translate(
+                "app",
+                "The app's data could not be opened ({error}). Check that the disk is not "
+                "full and that no other copy is starting, then try again or call IT.",
+            ).format(error=type(exc).__name__),
+        )
+        return 1
+    if demo:
+        start_demo(ctx)
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    ctx.engine.dispose()
+    return int(code)

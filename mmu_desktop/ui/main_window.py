@@ -1,0 +1,198 @@
+"""The main window: navigation between the screens and a status bar for the van."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, QThreadPool
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy.exc import OperationalError
+
+from mmu_desktop.context import AppContext
+from mmu_desktop.db.search import SearchIndex
+from mmu_desktop.db.status import local_status
+from mmu_desktop.ui.history import HistoryView
+from mmu_desktop.ui.registration import RegistrationView
+from mmu_desktop.ui.search import SearchView
+from mmu_desktop.ui.sync_panel import SyncPanel
+from mmu_desktop.ui.visit import VisitView
+
+REGISTER, FIND, VISIT, HISTORY, SYNC = range(5)
+LOW_POOL = 50
+
+
+def status_texts(van: str | None, pending: int | None, pool: int | None) -> tuple[str, str, str]:
+    """The three status bar texts: the van, records waiting to sync, IDs left in the pool."""
+    tr = QCoreApplication.translate
+    van_text = (
+        tr("MainWindow", "Van: {van}").format(van=van)
+        if van
+        else tr("MainWindow", "Van not set up (IT: mmu-desktop config set van-id …)")
+    )
+    pending_text = (
+        tr("MainWindow", "Waiting to sync: {n}").format(n=f"{pending:,}")
+        if pending is not None
+        else tr("MainWindow", "Waiting to sync: ?")
+    )
+    pool_text = (
+        tr("MainWindow", "IDs left: {n}").format(n=f"{pool:,}")
+        if pool is not None
+        else tr("MainWindow", "IDs left: ?")
+    )
+    return van_text, pending_text, pool_text
+
+
+class MainWindow(QMainWindow):
+    """Register, Find, Visit, History and Sync pages with a status bar.
+
+    Signals: none; each page's signals are routed here to move between pages.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("MMU Desktop"))
+        self.index = SearchIndex(ctx.engine)
+        # Read everyone's name keys off the GUI thread so the first search is quick.
+        QThreadPool.globalInstance().start(self.index.refresh)
+
+        self.registration = RegistrationView(ctx.engine, ctx.van, self.index)
+        self.search = SearchView(self.index)
+        self.visit = VisitView(ctx.engine, ctx.van)
+        self.history = HistoryView(ctx.engine)
+        self.sync = SyncPanel(ctx)
+
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(0, 0))
+        entries = (
+            (self.registration, self.tr("Register"), "Ctrl+1"),
+            (self.search, self.tr("Find"), "Ctrl+2 / Ctrl+F"),
+            (self.visit, self.tr("Visit"), "Ctrl+3"),
+            (self.history, self.tr("History"), "Ctrl+4"),
+            (self.sync, self.tr("Sync"), "Ctrl+5"),
+        )
+        for number, (page, title, keys) in enumerate(entries, start=1):
+            self.pages.addWidget(page)
+            item = QListWidgetItem(f"{title}\n{keys}")
+            item.setToolTip(title)
+            self.nav.addItem(item)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda i=number - 1: self.go(i))
+        QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.go(FIND))
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.van_label = QLabel()
+        self.pending_label = QLabel()
+        self.pool_label = QLabel()
+        for label in (self.van_label, self.pending_label, self.pool_label):
+            label.setObjectName("statusField")
+            self.statusBar().addPermanentWidget(label)
+        self._route()
+        self.refresh_status()
+        self.go(REGISTER)
+        self.resize(1366, 740)
+
+    def _route(self) -> None:
+        r, s, v, h = self.registration, self.search, self.visit, self.history
+        r.registered.connect(lambda _id: self.refresh_status())
+        r.updated.connect(lambda _id: self.refresh_status())
+        r.visit_requested.connect(self.start_visit)
+        s.visit_requested.connect(self.start_visit)
+        s.history_requested.connect(self.show_history)
+        s.edit_requested.connect(self.edit_beneficiary)
+        v.saved.connect(self._visit_saved)
+        v.history_requested.connect(self.show_history)
+        h.open_visit_requested.connect(self.open_visit)
+        h.new_visit_requested.connect(self.start_visit)
+
+    # --- moving between pages ----------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        """Show page ``page`` (REGISTER, FIND, VISIT, HISTORY or SYNC) and focus its start."""
+        self.nav.setCurrentRow(page)
+        self._nav_changed(page)
+
+    def _nav_changed(self, page: int) -> None:
+        if page < 0:
+            return
+        self.pages.setCurrentIndex(page)
+        if page == FIND:
+            self.search.focus_search()
+        elif page == REGISTER:
+            self.registration.first_name.setFocus()
+        elif page == HISTORY:
+            self.history.table.setFocus()
+        elif page == VISIT and self.visit.ben_reg_id is not None:
+            self.visit.reason.setFocus()
+
+    def start_visit(self, ben_reg_id: int) -> None:
+        if self.visit.start_new(ben_reg_id):
+            self.go(VISIT)
+            self.visit.reason.setFocus()
+
+    def open_visit(self, ben_reg_id: int, ben_visit_id: int) -> None:
+        if self.visit.open_visit(ben_reg_id, ben_visit_id):
+            self.go(VISIT)
+            self.visit.reason.setFocus()
+
+    def show_history(self, ben_reg_id: int) -> None:
+        self.history.show_beneficiary(ben_reg_id)
+        self.go(HISTORY)
+
+    def edit_beneficiary(self, ben_reg_id: int) -> None:
+        if self.registration.edit(ben_reg_id):
+            self.go(REGISTER)
+            self.registration.first_name.setFocus()
+
+    def _visit_saved(self, ben_reg_id: int, ben_visit_id: int) -> None:
+        self.refresh_status()
+        self.history.show_beneficiary(ben_reg_id, select_visit=ben_visit_id)
+        self.statusBar().showMessage(self.tr("Visit saved."), 8000)
+
+    # --- status bar ----------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Re-count what waits to sync and the IDs left (after every save)."""
+        settings = self._ctx.settings
+        van = None
+        if settings.van_id is not None:
+            van = f"{settings.van_id}"
+            if settings.vehicle_no:
+                van += f" ({settings.vehicle_no})"
+        pending = pool = None
+        try:
+            report = local_status(self._ctx.engine)
+            pending = int(report["pending_total"])
+            pool = int(report["id_pool"]["available"])
+        except OperationalError:
+            self.statusBar().showMessage(self.tr("The database is busy; counts not updated."))
+        van_text, pending_text, pool_text = status_texts(van, pending, pool)
+        self.van_label.setText(van_text)
+        self.pending_label.setText(pending_text)
+        self.pool_label.setText(pool_text)
+        low = pool is not None and pool < LOW_POOL
+        self.pool_label.setProperty("warning", low)
+        self.pool_label.setToolTip(self.tr("Few IDs left: sync soon to fetch more.") if low else "")
+        self.pool_label.style().polish(self.pool_label)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QThreadPool.globalInstance().waitForDone(3000)
+        super().closeEvent(event)
