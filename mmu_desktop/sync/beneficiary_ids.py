@@ -188,4 +188,3 @@ class BeneficiaryIdPhase:
         report.summary = f"{added} new beneficiary IDs stored; {after} in the pool."
         if report.errors:
             report.summary += f" {report.errors[-1]}"
-        self.progress(ProgressEvent("phase_done", Phase.IDS, done=added, message=report.summary))

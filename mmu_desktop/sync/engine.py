@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import sqlalchemy as sa
 
@@ -365,8 +365,3 @@ def _summary(report: RunReport) -> str:
     else:
         parts.insert(0, "Sync finished with problems.")
     return " ".join(parts)
-
-
-def report_as_json_dict(report: RunReport) -> dict[str, Any]:
-    """The report as plain JSON-ready data (what ``sync --json`` prints)."""
-    return report.to_dict()
