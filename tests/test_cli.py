@@ -15,8 +15,19 @@ from tests.helpers.pool import fill_pool
 
 def test_config_set_and_show(data_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:
     root = str(data_dir.root)
-    assert run(["config", "set", "central-url", "http://127.0.0.1:8080/mmuapi-v1.0",
-                "--data-dir", root]) == 0
+    assert (
+        run(
+            [
+                "config",
+                "set",
+                "central-url",
+                "http://127.0.0.1:8080/mmuapi-v1.0",
+                "--data-dir",
+                root,
+            ]
+        )
+        == 0
+    )
     assert run(["--data-dir", root, "config", "set", "van-id", "7"]) == 0
     capsys.readouterr()
     assert run(["config", "show", "--data-dir", root]) == 0
@@ -28,8 +39,12 @@ def test_config_set_and_show(data_dir: DataDir, capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize(
     ("key", "value", "words"),
-    [("van-id", "seven", "whole number"), ("central-url", "example", "http"),
-     ("van-id", "123456", "out of range"), ("session-id", "5", "morning")],
+    [
+        ("van-id", "seven", "whole number"),
+        ("central-url", "example", "http"),
+        ("van-id", "123456", "out of range"),
+        ("session-id", "5", "morning"),
+    ],
 )
 def test_config_refuses_bad_values(
     data_dir: DataDir, capsys: pytest.CaptureFixture[str], key: str, value: str, words: str
@@ -38,36 +53,69 @@ def test_config_refuses_bad_values(
     assert words in capsys.readouterr().err
 
 
-def test_seed_demo_fills_a_camp_day(configured_dir: DataDir,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_seed_demo_fills_a_camp_day(
+    configured_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = str(configured_dir.root)
     ctx = AppContext.open(root)
     fill_pool(ctx.engine, 250)
 
-    assert run(["seed-demo", "--beneficiaries", "200", "--visits", "500", "--seed", "4",
-                "--data-dir", root]) == 0
+    assert (
+        run(
+            [
+                "seed-demo",
+                "--beneficiaries",
+                "200",
+                "--visits",
+                "500",
+                "--seed",
+                "4",
+                "--data-dir",
+                root,
+            ]
+        )
+        == 0
+    )
     assert "made 200 beneficiaries and 500 visits" in capsys.readouterr().out
 
     with ctx.engine.connect() as conn:
-        linked = conn.execute(sa.text(
-            "SELECT count(*) FROM i_beneficiarymapping m "
-            "JOIN i_beneficiarydetails d ON d.BeneficiaryDetailsId = m.BenDetailsId "
-            "JOIN i_beneficiaryaddress a ON a.BenAddressID = m.BenAddressId "
-            "JOIN i_beneficiarycontacts c ON c.BenContactsID = m.BenContactsId "
-            "JOIN m_beneficiaryregidmapping r ON r.BenRegId = m.BenRegId "
-            "WHERE d.BeneficiaryRegID = m.BenRegId AND r.Provisioned = 1")).scalar()
+        linked = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM i_beneficiarymapping m "
+                "JOIN i_beneficiarydetails d ON d.BeneficiaryDetailsId = m.BenDetailsId "
+                "JOIN i_beneficiaryaddress a ON a.BenAddressID = m.BenAddressId "
+                "JOIN i_beneficiarycontacts c ON c.BenContactsID = m.BenContactsId "
+                "JOIN m_beneficiaryregidmapping r ON r.BenRegId = m.BenRegId "
+                "WHERE d.BeneficiaryRegID = m.BenRegId AND r.Provisioned = 1"
+            )
+        ).scalar()
         assert linked == 200
-        assert conn.execute(sa.text(
-            "SELECT count(*) FROM t_benvisitdetail v JOIN t_phy_vitals p "
-            "ON p.BenVisitID = v.BenVisitID")).scalar() == 500
-        hindi = conn.execute(sa.text(
-            "SELECT count(*) FROM i_beneficiarydetails WHERE FirstName GLOB '*[ऀ-ॿ]*'")).scalar()
+        assert (
+            conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM t_benvisitdetail v JOIN t_phy_vitals p "
+                    "ON p.BenVisitID = v.BenVisitID"
+                )
+            ).scalar()
+            == 500
+        )
+        hindi = conn.execute(
+            sa.text("SELECT count(*) FROM i_beneficiarydetails WHERE FirstName GLOB '*[ऀ-ॿ]*'")
+        ).scalar()
         assert 0 < hindi < 200
-        for name in ("i_beneficiarydetails", "t_benvisitdetail", "t_phy_vitals",
-                     "t_prescribeddrug", "i_ben_flow_outreach"):
-            bad = conn.execute(sa.text(
-                f"SELECT count(*) FROM {name} WHERE VanSerialNo IS NULL OR "
-                f"VanID IS NOT 7 OR Processed <> 'N'")).scalar()
+        for name in (
+            "i_beneficiarydetails",
+            "t_benvisitdetail",
+            "t_phy_vitals",
+            "t_prescribeddrug",
+            "i_ben_flow_outreach",
+        ):
+            bad = conn.execute(
+                sa.text(
+                    f"SELECT count(*) FROM {name} WHERE VanSerialNo IS NULL OR "
+                    f"VanID IS NOT 7 OR Processed <> 'N'"
+                )
+            ).scalar()
             assert bad == 0, name
 
     assert run(["status", "--json", "--data-dir", root]) == 0
@@ -82,15 +130,26 @@ def test_seed_demo_fills_a_camp_day(configured_dir: DataDir,
 def test_seed_demo_with_an_empty_pool_says_what_to_do(
     configured_dir: DataDir, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = run(["seed-demo", "--beneficiaries", "5", "--visits", "5",
-                "--data-dir", str(configured_dir.root)])
+    code = run(
+        [
+            "seed-demo",
+            "--beneficiaries",
+            "5",
+            "--visits",
+            "5",
+            "--data-dir",
+            str(configured_dir.root),
+        ]
+    )
     assert code == 1
     assert "sync" in capsys.readouterr().err.lower()
 
 
-def test_seed_demo_needs_the_van_set_up(data_dir: DataDir,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    code = run(["seed-demo", "--beneficiaries", "1", "--visits", "0",
-                "--data-dir", str(data_dir.root)])
+def test_seed_demo_needs_the_van_set_up(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run(
+        ["seed-demo", "--beneficiaries", "1", "--visits", "0", "--data-dir", str(data_dir.root)]
+    )
     assert code == 1
     assert "van-id" in capsys.readouterr().err

@@ -60,7 +60,9 @@ def test_column_lists_follow_amrits_pattern(ctx: AppContext) -> None:
 
 
 def test_flow_table_spells_van_id_as_central_reads_it(ctx: AppContext) -> None:
-    (flow,) = [d for d in _rows(ctx, "m_synctabledetail") if d["TableName"] == "i_ben_flow_outreach"]
+    (flow,) = [
+        d for d in _rows(ctx, "m_synctabledetail") if d["TableName"] == "i_ben_flow_outreach"
+    ]
     assert ",VanID," in flow["VanColumnName"]
     assert ",VanID," in flow["ServerColumnName"]
 
@@ -74,9 +76,9 @@ def test_master_download_rows(ctx: AppContext) -> None:
         assert row["LastDownloadDate"] is None
         server = split_column_list(row["ServerColumnName"])
         van = split_column_list(row["VanColumnName"])
-        assert [c.column for c in server] == [c.label for c in van] == table_specs()[
-            name
-        ].column_names
+        assert (
+            [c.column for c in server] == [c.label for c in van] == table_specs()[name].column_names
+        )
 
 
 def test_seeding_twice_adds_nothing(ctx: AppContext) -> None:

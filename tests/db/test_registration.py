@@ -26,24 +26,37 @@ def _one(ctx: AppContext, sql: str, **params: object) -> sa.Row:
 
 def test_registration_writes_linked_identity_rows(ctx: AppContext) -> None:
     fill_pool(ctx.engine, 3)
-    done = beneficiaries.register(ctx.engine, sunita(identity_type_id=2, identity_no="VTR0001"),
-                                  ctx.van(), TODAY)
+    done = beneficiaries.register(
+        ctx.engine, sunita(identity_type_id=2, identity_no="VTR0001"), ctx.van(), TODAY
+    )
 
     assert done.ben_reg_id == 90001
     mapping = _one(ctx, "SELECT * FROM i_beneficiarymapping WHERE BenRegId = :r", r=90001)
-    details = _one(ctx, "SELECT * FROM i_beneficiarydetails WHERE BeneficiaryDetailsId = :i",
-                   i=mapping.BenDetailsId)
-    address = _one(ctx, "SELECT * FROM i_beneficiaryaddress WHERE BenAddressID = :i",
-                   i=mapping.BenAddressId)
-    contacts = _one(ctx, "SELECT * FROM i_beneficiarycontacts WHERE BenContactsID = :i",
-                    i=mapping.BenContactsId)
-    identity = _one(ctx, "SELECT * FROM i_beneficiaryidentity WHERE BenMapId = :i",
-                    i=mapping.BenMapId)
+    details = _one(
+        ctx,
+        "SELECT * FROM i_beneficiarydetails WHERE BeneficiaryDetailsId = :i",
+        i=mapping.BenDetailsId,
+    )
+    address = _one(
+        ctx, "SELECT * FROM i_beneficiaryaddress WHERE BenAddressID = :i", i=mapping.BenAddressId
+    )
+    contacts = _one(
+        ctx, "SELECT * FROM i_beneficiarycontacts WHERE BenContactsID = :i", i=mapping.BenContactsId
+    )
+    identity = _one(
+        ctx, "SELECT * FROM i_beneficiaryidentity WHERE BenMapId = :i", i=mapping.BenMapId
+    )
     assert (details.FirstName, details.Gender, details.BeneficiaryRegID) == (
-        "Sunita", "Female", 90001)
+        "Sunita",
+        "Female",
+        90001,
+    )
     assert details.DOB.startswith("1992-12-04")
     assert (address.CurrVillage, address.PermVillage, address.CurrState) == (
-        "Bhagwantpur", "Bhagwantpur", "Uttar Pradesh")
+        "Bhagwantpur",
+        "Bhagwantpur",
+        "Uttar Pradesh",
+    )
     assert contacts.PreferredPhoneNum == "9876501234"
     assert (identity.IdentityType, identity.IdentityNo) == ("Voter ID", "VTR0001")
 
@@ -52,38 +65,61 @@ def test_rows_carry_van_settings_and_their_own_key_as_van_serial(ctx: AppContext
     fill_pool(ctx.engine, 2)
     beneficiaries.register(ctx.engine, sunita(), ctx.van(), TODAY)
     beneficiaries.register(ctx.engine, hindi_person(), ctx.van(), TODAY)
-    for name, pk in [("i_beneficiarydetails", "BeneficiaryDetailsId"),
-                     ("i_beneficiaryaddress", "BenAddressID"),
-                     ("i_beneficiarycontacts", "BenContactsID"),
-                     ("i_beneficiarymapping", "BenMapId"),
-                     ("m_beneficiaryregidmapping", "BenRegId")]:
+    for name, pk in [
+        ("i_beneficiarydetails", "BeneficiaryDetailsId"),
+        ("i_beneficiaryaddress", "BenAddressID"),
+        ("i_beneficiarycontacts", "BenContactsID"),
+        ("i_beneficiarymapping", "BenMapId"),
+        ("m_beneficiaryregidmapping", "BenRegId"),
+    ]:
         with ctx.engine.connect() as conn:
-            rows = conn.execute(sa.text(
-                f"SELECT {pk} AS pk, VanSerialNo, VanID, VehicalNo, ParkingPlaceID, Processed "
-                f"FROM {name} WHERE VanSerialNo IS NOT NULL")).all()
+            rows = conn.execute(
+                sa.text(
+                    f"SELECT {pk} AS pk, VanSerialNo, VanID, VehicalNo, ParkingPlaceID, Processed "
+                    f"FROM {name} WHERE VanSerialNo IS NOT NULL"
+                )
+            ).all()
         assert len(rows) == 2, name
         for row in rows:
             assert row.VanSerialNo == row.pk
             assert (row.VanID, row.VehicalNo, row.ParkingPlaceID, row.Processed) == (
-                7, "UP32 AB 1234", 3, "N")
+                7,
+                "UP32 AB 1234",
+                3,
+                "N",
+            )
 
 
 def test_processed_moves_to_u_only_for_rows_already_sent_or_set_aside(ctx: AppContext) -> None:
     fill_pool(ctx.engine, 3)
-    ids = [beneficiaries.register(ctx.engine, sunita(), ctx.van(), TODAY).details_id
-           for _ in range(3)]
+    ids = [
+        beneficiaries.register(ctx.engine, sunita(), ctx.van(), TODAY).details_id for _ in range(3)
+    ]
     details = table("i_beneficiarydetails")
     with writing(ctx.engine) as conn:
-        conn.execute(sa.update(details).where(details.c.BeneficiaryDetailsId == ids[1])
-                     .values(Processed="P"))
-        conn.execute(sa.update(details).where(details.c.BeneficiaryDetailsId == ids[2])
-                     .values(Processed="F", SyncFailureReason="INSERT: Data too long: FirstName"))
+        conn.execute(
+            sa.update(details).where(details.c.BeneficiaryDetailsId == ids[1]).values(Processed="P")
+        )
+        conn.execute(
+            sa.update(details)
+            .where(details.c.BeneficiaryDetailsId == ids[2])
+            .values(Processed="F", SyncFailureReason="INSERT: Data too long: FirstName")
+        )
         for row_id in ids:
-            update_synced(conn, "i_beneficiarydetails", row_id, {"FirstName": "Suneeta"},
-                          ctx.van(), beneficiaries.now())
+            update_synced(
+                conn,
+                "i_beneficiarydetails",
+                row_id,
+                {"FirstName": "Suneeta"},
+                ctx.van(),
+                beneficiaries.now(),
+            )
     with ctx.engine.connect() as conn:
-        states = conn.execute(sa.select(details.c.Processed).order_by(
-            details.c.BeneficiaryDetailsId)).scalars().all()
+        states = (
+            conn.execute(sa.select(details.c.Processed).order_by(details.c.BeneficiaryDetailsId))
+            .scalars()
+            .all()
+        )
     assert states == ["N", "U", "U"]
 
 
@@ -178,8 +214,9 @@ def test_two_threads_never_get_the_same_id(ctx: AppContext) -> None:
     assert len(claimed) == 30 and len(set(claimed)) == 30
     assert len(refused) == 10
     with ctx.engine.connect() as conn:
-        linked = conn.execute(sa.text(
-            "SELECT count(DISTINCT BenRegId) FROM i_beneficiarymapping")).scalar()
+        linked = conn.execute(
+            sa.text("SELECT count(DISTINCT BenRegId) FROM i_beneficiarymapping")
+        ).scalar()
     assert linked == 30
 
 
@@ -187,8 +224,11 @@ def test_storing_ids_skips_ones_already_held(ctx: AppContext) -> None:
     fill_pool(ctx.engine, 5)
     with writing(ctx.engine) as conn:
         stored = id_pool.store_new_ids(
-            conn, [(90001, 111111111111), (95000, 284700090001), (95001, 222222222222)], 7,
-            beneficiaries.now())
+            conn,
+            [(90001, 111111111111), (95000, 284700090001), (95001, 222222222222)],
+            7,
+            beneficiaries.now(),
+        )
         assert (stored.added, stored.already_held) == (1, 2)
         assert id_pool.available_count(conn) == 6
 

@@ -46,8 +46,12 @@ def index(ctx: AppContext) -> SearchIndex:
     beneficiaries.register(ctx.engine, sunita(), van, TODAY)
     beneficiaries.register(ctx.engine, hindi_person(), van, TODAY)
     beneficiaries.register(ctx.engine, sunita(first_name="Savita", phone="8123456789"), van, TODAY)
-    beneficiaries.register(ctx.engine, sunita(first_name="Ramesh", last_name="Kumar",
-                                              gender_id=1, phone=""), van, TODAY)
+    beneficiaries.register(
+        ctx.engine,
+        sunita(first_name="Ramesh", last_name="Kumar", gender_id=1, phone=""),
+        van,
+        TODAY,
+    )
     return SearchIndex(ctx.engine)
 
 
@@ -72,7 +76,9 @@ def test_search_by_phone_prefix_ids_and_village(index: SearchIndex) -> None:
     assert set(_names(index.search("Devipur"))) == {"सुनीता देवी"}
 
 
-def test_new_registrations_are_found_without_restarting(ctx: AppContext, index: SearchIndex) -> None:
+def test_new_registrations_are_found_without_restarting(
+    ctx: AppContext, index: SearchIndex
+) -> None:
     assert index.search("Geeta") == []
     fill_pool(ctx.engine, 1, first_reg_id=99001)
     beneficiaries.register(ctx.engine, sunita(first_name="Gita"), ctx.van(), TODAY)

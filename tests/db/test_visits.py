@@ -30,8 +30,10 @@ def _full_visit() -> VisitForm:
         weight=52.0,
         height=156.0,
         diagnosis="Viral fever",
-        drugs=[DrugLine(1, "1 tablet", 3, 5, 1, 1, 15, "after food"),
-               DrugLine(5, "1 tablet", 5, 3, 1, 1, 3)],
+        drugs=[
+            DrugLine(1, "1 tablet", 3, 5, 1, 1, 15, "after food"),
+            DrugLine(5, "1 tablet", 5, 3, 1, 1, 3),
+        ],
         lab_test_ids=[1, 4],
         referral=Referral(1, 1, date(2026, 12, 11)),
     )
@@ -61,27 +63,47 @@ def test_a_whole_visit_is_stored_in_amrits_tables(ctx: AppContext, person: int) 
     assert saved.visit_code == visits.visit_code(3, 7, saved.ben_visit_id)
     (visit,) = _rows(ctx, "SELECT * FROM t_benvisitdetail")
     assert (visit.VisitCode, visit.VisitNo, visit.VisitReason, visit.VisitCategory) == (
-        saved.visit_code, 1, "New Chief Complaint", "General OPD")
+        saved.visit_code,
+        1,
+        "New Chief Complaint",
+        "General OPD",
+    )
     (vitals,) = _rows(ctx, "SELECT * FROM t_phy_vitals")
-    assert (vitals.Temperature, vitals.PulseRate, vitals.SystolicBP_1stReading,
-            vitals.DiastolicBP_1stReading, vitals.spo2, vitals.Hemoglobin) == (
-        101.2, 96, 128, 84, "97", 10.5)
+    assert (
+        vitals.Temperature,
+        vitals.PulseRate,
+        vitals.SystolicBP_1stReading,
+        vitals.DiastolicBP_1stReading,
+        vitals.spo2,
+        vitals.Hemoglobin,
+    ) == (101.2, 96, 128, 84, "97", 10.5)
     (body,) = _rows(ctx, "SELECT * FROM t_phy_anthropometry")
     assert (body.Weight_Kg, body.Height_cm, body.BMI) == (52.0, 156.0, 21.4)
     assert [c.ChiefComplaint for c in _rows(ctx, "SELECT * FROM t_benchiefcomplaint")] == [
-        "Fever", "Cough"]
+        "Fever",
+        "Cough",
+    ]
     (rx,) = _rows(ctx, "SELECT * FROM t_prescription")
     drugs = _rows(ctx, "SELECT * FROM t_prescribeddrug ORDER BY PrescribedDrugID")
-    assert [(d.GenericDrugName, d.Frequency, d.Duration, d.DuartionUnit, d.PrescriptionID)
-            for d in drugs] == [("Paracetamol", "TDS", "5", "Day(s)", rx.PrescriptionID),
-                                ("Cetirizine", "HS", "3", "Day(s)", rx.PrescriptionID)]
+    assert [
+        (d.GenericDrugName, d.Frequency, d.Duration, d.DuartionUnit, d.PrescriptionID)
+        for d in drugs
+    ] == [
+        ("Paracetamol", "TDS", "5", "Day(s)", rx.PrescriptionID),
+        ("Cetirizine", "HS", "3", "Day(s)", rx.PrescriptionID),
+    ]
     assert [t.ProcedureName for t in _rows(ctx, "SELECT * FROM t_lab_testorder")] == [
-        "Haemoglobin", "Malaria rapid test"]
+        "Haemoglobin",
+        "Malaria rapid test",
+    ]
     (referral,) = _rows(ctx, "SELECT * FROM t_benreferdetails")
     assert referral.referredToInstituteName == "CHC Misrikh"
     (flow,) = _rows(ctx, "SELECT * FROM i_ben_flow_outreach")
     assert (flow.beneficiary_visit_code, flow.vanID, flow.VanSerialNo) == (
-        saved.visit_code, 7, flow.ben_flow_id)
+        saved.visit_code,
+        7,
+        flow.ben_flow_id,
+    )
     for name in ("t_phy_vitals", "t_benchiefcomplaint", "t_prescribeddrug", "t_lab_testorder"):
         for row in _rows(ctx, f"SELECT BenVisitID, VisitCode, BeneficiaryRegID FROM {name}"):
             assert tuple(row) == (saved.ben_visit_id, saved.visit_code, person)
@@ -123,8 +145,7 @@ def test_implausible_vitals_are_refused_per_field(ctx: AppContext, person: int) 
 
 def test_history_lists_visits_newest_first(ctx: AppContext, person: int) -> None:
     first = visits.save_visit(ctx.engine, person, _full_visit(), ctx.van())
-    second = visits.save_visit(ctx.engine, person, VisitForm(reason_id=2, category_id=1),
-                               ctx.van())
+    second = visits.save_visit(ctx.engine, person, VisitForm(reason_id=2, category_id=1), ctx.van())
     with ctx.engine.connect() as conn:
         history = visits.list_visits(conn, person)
     assert [h.ben_visit_id for h in history] == [second.ben_visit_id, first.ben_visit_id]
