@@ -475,6 +475,7 @@ class VisitView(QWidget):
         row.remove_requested.connect(self._remove_row)
         self.complaint_rows.append(row)
         self._complaints_box.addWidget(row)
+        row.show()  # now, not at the next event loop turn, so Tab reaches it at once
         self._rows_changed()
         if focus:
             row.complaint.setFocus()
@@ -485,6 +486,7 @@ class VisitView(QWidget):
         row.remove_requested.connect(self._remove_row)
         self.drug_rows.append(row)
         self._drugs_box.addWidget(row)
+        row.show()
         self._rows_changed()
         if focus:
             row.drug.setFocus()

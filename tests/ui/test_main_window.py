@@ -1,0 +1,72 @@
+"""The main window: moving between screens by keyboard, and the status bar counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mmu_desktop.context import AppContext
+from mmu_desktop.ui.main_window import FIND, HISTORY, REGISTER, SYNC, VISIT, MainWindow
+from tests.ui.conftest import focused, press, register_person, show, type_text
+
+
+def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    show(qtbot, window)
+    return window
+
+
+def test_shortcuts_move_between_screens(qtbot: QtBot, pool_ctx: AppContext) -> None:
+    window = make_window(qtbot, pool_ctx)
+    assert window.pages.currentIndex() == REGISTER
+    assert focused(window) is window.registration.first_name
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentIndex() == FIND
+    assert focused(window) is window.search.box
+    for key, page in (
+        (Qt.Key.Key_3, VISIT),
+        (Qt.Key.Key_4, HISTORY),
+        (Qt.Key.Key_5, SYNC),
+        (Qt.Key.Key_1, REGISTER),
+    ):
+        press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.pages.currentIndex() == page
+    assert not window.sync.sync_button.isEnabled()
+
+
+def test_status_bar_shows_van_pending_and_ids_left(qtbot: QtBot, pool_ctx: AppContext) -> None:
+    window = make_window(qtbot, pool_ctx)
+    assert window.van_label.text() == "Van: 7 (UP32 AB 1234)"
+    assert window.pool_label.text() == "IDs left: 20"
+    assert window.pending_label.text() == "Waiting to sync: 0"
+
+    reg = window.registration
+    reg.first_name.setText("Asha")
+    reg.gender.setCurrentIndex(reg.gender.findText("Female"))
+    reg.age.setText("30")
+    reg.state.setCurrentIndex(reg.state.findText("Uttar Pradesh"))
+    reg.district.setCurrentIndex(1)
+    reg.block.setCurrentIndex(1)
+    reg.village.setCurrentIndex(1)
+    reg.save()
+    assert window.pool_label.text() == "IDs left: 19"
+    assert window.pending_label.text() != "Waiting to sync: 0"
+
+
+def test_from_search_to_visit_to_history(qtbot: QtBot, pool_ctx: AppContext) -> None:
+    person = register_person(pool_ctx, "Sunita", "Yadav").ben_reg_id
+    window = make_window(qtbot, pool_ctx)
+    window.go(FIND)
+    type_text(qtbot, window, "sunita")
+    qtbot.waitUntil(lambda: window.search.found_ids() == [person], timeout=3000)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == VISIT
+    assert window.visit.ben_reg_id == person
+    assert focused(window) is window.visit.reason
+
+    window.visit.reason.setCurrentIndex(1)
+    window.visit.category.setCurrentIndex(1)
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.history.ben_reg_id == person
+    assert len(window.history.visit_ids()) == 1
+    assert window.pending_label.text() != "Waiting to sync: 0"
