@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +108,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mmu-shots-") as tmp:
         ctx = make_data(Path(tmp))
         window = MainWindow(ctx)
+        window.confirm_discard = lambda _what: True  # type: ignore[method-assign]
         window.setGeometry(0, 0, *SIZE)
         window.show()
         window.activateWindow()
@@ -182,7 +183,13 @@ def main() -> int:
         drug.route.setCurrentIndex(4)
         drug.quantity.setText("9")
         drug.instructions.setText("after food")
-        visit.lab_tests.item(6).setCheckState(Qt.CheckState.Checked)
+        for test in visit.lab_tests.findItems("Malaria", Qt.MatchFlag.MatchStartsWith):
+            test.setCheckState(Qt.CheckState.Checked)
+        visit.institution.setCurrentIndex(visit.institution.findText("PHC Gola"))
+        visit.referral_reason.setCurrentIndex(
+            visit.referral_reason.findText("Further investigation")
+        )
+        visit.revisit.setText((date.today() + timedelta(days=7)).strftime("%d-%m-%Y"))
         settle()
         save(window, args.out, "06-visit-filled.png")
         visit.save()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -143,13 +144,32 @@ class MainWindow(QMainWindow):
         elif page == VISIT and self.visit.ben_reg_id is not None:
             self.visit.reason.setFocus()
 
+    def confirm_discard(self, what: str) -> bool:
+        """Ask before typed work is thrown away; 'No' is the default answer."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("{what} has changes that are not saved. Throw them away?").format(what=what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _visit_may_be_replaced(self) -> bool:
+        if not self.visit.has_unsaved_changes():
+            return True
+        if self.confirm_discard(self.tr("The visit of {name}").format(name=self.visit.person_name)):
+            return True
+        self.go(VISIT)
+        return False
+
     def start_visit(self, ben_reg_id: int) -> None:
-        if self.visit.start_new(ben_reg_id):
+        if self._visit_may_be_replaced() and self.visit.start_new(ben_reg_id):
             self.go(VISIT)
             self.visit.reason.setFocus()
 
     def open_visit(self, ben_reg_id: int, ben_visit_id: int) -> None:
-        if self.visit.open_visit(ben_reg_id, ben_visit_id):
+        if self._visit_may_be_replaced() and self.visit.open_visit(ben_reg_id, ben_visit_id):
             self.go(VISIT)
             self.visit.reason.setFocus()
 
@@ -158,6 +178,11 @@ class MainWindow(QMainWindow):
         self.go(HISTORY)
 
     def edit_beneficiary(self, ben_reg_id: int) -> None:
+        if self.registration.has_unsaved_changes() and not self.confirm_discard(
+            self.tr("The registration form")
+        ):
+            self.go(REGISTER)
+            return
         if self.registration.edit(ben_reg_id):
             self.go(REGISTER)
             self.registration.first_name.setFocus()
@@ -194,5 +219,16 @@ class MainWindow(QMainWindow):
         self.pool_label.style().polish(self.pool_label)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [
+            text
+            for dirty, text in (
+                (self.registration.has_unsaved_changes(), self.tr("The registration form")),
+                (self.visit.has_unsaved_changes(), self.tr("The open visit")),
+            )
+            if dirty
+        ]
+        if unsaved and not self.confirm_discard(" / ".join(unsaved)):
+            event.ignore()
+            return
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)

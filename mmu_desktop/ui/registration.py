@@ -110,6 +110,7 @@ class RegistrationView(QWidget):
         self._build()
         self.reload_masters()
         self._connect()
+        self._clean_inputs = self.inputs()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -443,6 +444,7 @@ class RegistrationView(QWidget):
         self.errors.clear()
         self.duplicates.clear()
         self._set_editing(None)
+        self._clean_inputs = self.inputs()
         self.first_name.setFocus()
 
     def edit(self, ben_reg_id: int) -> bool:
@@ -455,6 +457,7 @@ class RegistrationView(QWidget):
         self.clear()
         self.banner.dismiss()
         self.set_form(form)
+        self._clean_inputs = self.inputs()
         self._set_editing(ben_reg_id, person.full_name)
         self.first_name.setFocus()
         return True
@@ -465,6 +468,10 @@ class RegistrationView(QWidget):
             self.heading.setText(self.tr("Register a beneficiary"))
         else:
             self.heading.setText(self.tr("Edit the details of {name}").format(name=name))
+
+    def has_unsaved_changes(self) -> bool:
+        """True when something was typed that is not saved (the kept address aside)."""
+        return self.inputs() != self._clean_inputs
 
     @property
     def editing(self) -> int | None:

@@ -114,7 +114,7 @@ class ComplaintRow(_Row):
         self.unit.set_current_id(values.COMPLAINT_UNITS.index("Days"))
         self.unit.setAccessibleName(self.tr("Duration unit"))
         self.description = QLineEdit()
-        self.description.setPlaceholderText(self.tr("details (optional)"))
+        self.description.setPlaceholderText(self.tr("details"))
         self.description.setAccessibleName(self.tr("Complaint details"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +171,7 @@ class DrugRow(_Row):
         self.frequency = MasterCombo(self.tr("— how often —"))
         self.frequency.set_choices(masters["frequency"], show_extra=True)
         self.frequency.setAccessibleName(self.tr("Frequency"))
+        self.frequency.setMinimumContentsLength(19)
         self.frequency.view().setMinimumWidth(260)
         self.duration = QLineEdit()
         self.duration.setFixedWidth(56)
@@ -209,7 +210,7 @@ class DrugRow(_Row):
         grid.addWidget(self.instructions, 1, 4, 1, 2)
         grid.addWidget(self.error, 2, 0, 1, 7)
         grid.setColumnStretch(2, 1)
-        grid.setColumnStretch(5, 3)
+        grid.setColumnStretch(5, 1)
 
     def focus_widgets(self) -> list[QWidget]:
         return [
@@ -269,6 +270,7 @@ class VisitView(QWidget):
         self._van = van
         self._person: BeneficiarySummary | None = None
         self._ben_visit_id: int | None = None
+        self._saved_inputs: values.VisitInputs | None = None
         self.complaint_rows: list[ComplaintRow] = []
         self.drug_rows: list[DrugRow] = []
         self.numbers: dict[str, QLineEdit] = {}
@@ -317,8 +319,9 @@ class VisitView(QWidget):
 
         columns = QWidget()
         row = QHBoxLayout(columns)
-        row.addWidget(self._nurse_group(), 1)
-        row.addWidget(self._doctor_group(), 1)
+        # The prescription needs more width than the vitals.
+        row.addWidget(self._nurse_group(), 4)
+        row.addWidget(self._doctor_group(), 5)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -381,9 +384,8 @@ class VisitView(QWidget):
         self.category = MasterCombo()
         self.category.set_choices(self._masters["visit_category"])
         self._fixed("reason_id", self.reason, top, 0, 0, self.tr("&Reason *"))
-        self._fixed("category_id", self.category, top, 0, 1, self.tr("Cate&gory *"))
+        self._fixed("category_id", self.category, top, 2, 0, self.tr("Cate&gory *"))
         top.setColumnStretch(1, 1)
-        top.setColumnStretch(3, 1)
         layout.addLayout(top)
 
         layout.addWidget(QLabel(self.tr("Chief complaints (how long)")))
@@ -588,6 +590,14 @@ class VisitView(QWidget):
         """The visit being edited, or None for a visit not saved yet."""
         return self._ben_visit_id
 
+    def has_unsaved_changes(self) -> bool:
+        """True when something was typed since the visit was opened or last saved."""
+        return self._person is not None and self.inputs() != self._saved_inputs
+
+    @property
+    def person_name(self) -> str:
+        return self._person.full_name if self._person else ""
+
     def show_person(self, person: BeneficiarySummary | None) -> None:
         self._person = person
         if person is None:
@@ -618,6 +628,7 @@ class VisitView(QWidget):
         self.heading.setText(self.tr("New visit"))
         self.add_complaint()
         self.add_drug()
+        self._saved_inputs = self.inputs()
         self.reason.setFocus()
         return True
 
@@ -641,6 +652,7 @@ class VisitView(QWidget):
             )
         )
         self.set_form(form)
+        self._saved_inputs = self.inputs()
         self.reason.setFocus()
         return True
 
@@ -743,6 +755,7 @@ class VisitView(QWidget):
             self.banner.show_message("error", str(exc))
             return
         self.errors.clear()
+        self._saved_inputs = self.inputs()
         self._ben_visit_id = done.ben_visit_id
         self.heading.setText(self.tr("Visit (saved; changes update the same visit)"))
         self.banner.show_message(

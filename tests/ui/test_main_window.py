@@ -10,8 +10,16 @@ from mmu_desktop.ui.main_window import FIND, HISTORY, REGISTER, SYNC, VISIT, Mai
 from tests.ui.conftest import focused, press, register_person, show, type_text
 
 
-def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+def make_window(qtbot: QtBot, ctx: AppContext, discard: bool = True) -> MainWindow:
     window = MainWindow(ctx)
+    asked: list[str] = []
+    window.asked = asked  # type: ignore[attr-defined]
+
+    def answer(what: str) -> bool:  # instead of a modal question box
+        asked.append(what)
+        return discard
+
+    window.confirm_discard = answer  # type: ignore[method-assign]
     show(qtbot, window)
     return window
 
@@ -70,3 +78,34 @@ def test_from_search_to_visit_to_history(qtbot: QtBot, pool_ctx: AppContext) -> 
     assert window.history.ben_reg_id == person
     assert len(window.history.visit_ids()) == 1
     assert window.pending_label.text() != "Waiting to sync: 0"
+
+
+def test_unsaved_visit_is_not_thrown_away_without_asking(
+    qtbot: QtBot, pool_ctx: AppContext
+) -> None:
+    sunita = register_person(pool_ctx, "Sunita", "Yadav").ben_reg_id
+    kamla = register_person(pool_ctx, "Kamla", "Devi").ben_reg_id
+    window = make_window(qtbot, pool_ctx, discard=False)
+    window.start_visit(sunita)
+    assert window.asked == []  # nothing typed yet: no question
+    window.visit.numbers["pulse"].setText("88")
+
+    window.start_visit(kamla)  # the nurse answers "No"
+    assert window.asked == ["The visit of Sunita Yadav"]
+    assert window.visit.ben_reg_id == sunita
+    assert window.visit.numbers["pulse"].text() == "88"
+    assert window.pages.currentIndex() == VISIT
+
+    window.confirm_discard = lambda what: True  # type: ignore[method-assign]
+    window.start_visit(kamla)
+    assert window.visit.ben_reg_id == kamla
+    assert window.visit.numbers["pulse"].text() == ""
+
+
+def test_closing_with_a_typed_registration_asks_first(qtbot: QtBot, pool_ctx: AppContext) -> None:
+    window = make_window(qtbot, pool_ctx, discard=False)
+    window.registration.first_name.setText("Asha")
+    window.close()
+    assert window.isVisible()
+    assert window.asked == ["The registration form"]
+    window.registration.clear()
