@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -72,13 +73,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def start_demo(ctx: AppContext) -> None:
+def start_demo(data_dir: Path | str | None) -> tuple[Path | str | None, Callable[[], None]]:
     """Hook for ``mmu-desktop --demo``: start the local demo central server.
 
+    Returns the data dir the window should open and a function that stops the demo
+    when the window has closed.
+
     TODO(demo): to be filled in by the sync work (a demo central on 127.0.0.1 and a
-    demo data dir); until then the window opens on ``ctx`` as usual.
+    fresh demo data dir); until then the window opens on ``data_dir`` as usual.
     """
     log.info("demo mode requested; the demo central server is not started yet")
+    return data_dir, lambda: None
 
 
 def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
@@ -86,6 +91,9 @@ def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
     from mmu_desktop.ui.main_window import MainWindow
 
     app = make_application()
+    stop_demo: Callable[[], None] = lambda: None  # noqa: E731
+    if demo:
+        data_dir, stop_demo = start_demo(data_dir)
     try:
         ctx = AppContext.open(data_dir)
     except Exception as exc:  # the database cannot be opened: say so instead of crashing
@@ -99,11 +107,13 @@ def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
                 "full and that no other copy is starting, then try again or call IT.",
             ).format(error=type(exc).__name__),
         )
+        stop_demo()
         return 1
-    if demo:
-        start_demo(ctx)
     window = MainWindow(ctx)
     window.show()
-    code = app.exec()
-    ctx.engine.dispose()
+    try:
+        code = app.exec()
+    finally:
+        ctx.engine.dispose()
+        stop_demo()
     return int(code)

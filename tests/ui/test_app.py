@@ -1,0 +1,30 @@
+"""Starting the window: bundled fonts, style sheet, icon, and a clean exit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from mmu_desktop.paths import DataDir
+from mmu_desktop.ui import app
+
+
+def test_resources_are_found_next_to_the_package() -> None:
+    folder = app.resources_dir()
+    assert (folder / "style.qss").is_file()
+    assert (folder / "icons" / "mmu-desktop.svg").is_file()
+    assert sorted(p.name for p in (folder / "fonts").glob("*.ttf"))
+
+
+def test_devanagari_font_is_loaded_and_used_as_fallback(qapp: QApplication) -> None:
+    families = app.load_fonts(qapp)
+    assert app.DEVANAGARI_FAMILY in families
+    assert app.DEVANAGARI_FAMILY in QFontDatabase.families()
+    assert app.DEVANAGARI_FAMILY in qapp.font().families()
+
+
+def test_run_window_opens_and_closes(qapp: QApplication, configured_dir: DataDir) -> None:
+    QTimer.singleShot(300, QApplication.closeAllWindows)
+    assert app.run_window(configured_dir.root) == 0
+    assert qapp.styleSheet() != ""
