@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,7 +23,21 @@ from mmu_desktop.db.visits import VisitSummary, list_visits
 from mmu_desktop.ui import values
 from mmu_desktop.ui.widgets.fields import chain_tab_order
 
-_COLUMNS = ("Date", "Visit no.", "Reason", "Complaints", "Diagnosis", "Sync state")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryView", "Date"),
+    QT_TRANSLATE_NOOP("HistoryView", "Visit no."),
+    QT_TRANSLATE_NOOP("HistoryView", "Reason"),
+    QT_TRANSLATE_NOOP("HistoryView", "Complaints"),
+    QT_TRANSLATE_NOOP("HistoryView", "Diagnosis"),
+    QT_TRANSLATE_NOOP("HistoryView", "Sync state"),
+)
+# The sync states ``list_visits`` reports, marked for translators.
+_SYNC_STATES = (
+    QT_TRANSLATE_NOOP("sync_state", "Synced"),
+    QT_TRANSLATE_NOOP("sync_state", "Needs attention"),
+    QT_TRANSLATE_NOOP("sync_state", "Edited, not yet synced"),
+    QT_TRANSLATE_NOOP("sync_state", "Not yet synced"),
+)
 
 
 def history_row(visit: VisitSummary) -> list[str]:
@@ -121,7 +135,7 @@ class HistoryView(QWidget):
         else:
             self.heading.setText(self.tr("Visit history of {name}").format(name=person.full_name))
             self.person.setText(
-                values.person_line(person)
+                values.person_line(person, self.tr("{n} y"), self.tr("c/o {name}"))
                 + "   "
                 + self.tr("Beneficiary ID {id}").format(
                     id=values.format_beneficiary_id(person.beneficiary_id)

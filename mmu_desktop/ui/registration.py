@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import sqlalchemy as sa
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,15 +48,15 @@ DUPLICATE_DELAY_MS = 300
 
 # Drop-downs of the "More details" group: form field, master, label with mnemonic.
 _MORE_MASTERS = (
-    ("title_id", "title", "Ti&tle"),
-    ("religion_id", "religion", "Reli&gion"),
-    ("community_id", "community", "Co&mmunity"),
-    ("education_id", "education", "&Education"),
-    ("occupation_id", "occupation", "&Work / occupation"),
-    ("income_id", "income", "Inco&me status"),
-    ("literacy_id", "literacy", "Litera&cy"),
-    ("language_id", "language", "Preferred &language"),
-    ("identity_type_id", "identity_type", "ID &document"),
+    ("title_id", "title", QT_TRANSLATE_NOOP("RegistrationView", "Ti&tle")),
+    ("religion_id", "religion", QT_TRANSLATE_NOOP("RegistrationView", "Reli&gion")),
+    ("community_id", "community", QT_TRANSLATE_NOOP("RegistrationView", "Co&mmunity")),
+    ("education_id", "education", QT_TRANSLATE_NOOP("RegistrationView", "&Education")),
+    ("occupation_id", "occupation", QT_TRANSLATE_NOOP("RegistrationView", "&Work / occupation")),
+    ("income_id", "income", QT_TRANSLATE_NOOP("RegistrationView", "Inco&me status")),
+    ("literacy_id", "literacy", QT_TRANSLATE_NOOP("RegistrationView", "Litera&cy")),
+    ("language_id", "language", QT_TRANSLATE_NOOP("RegistrationView", "Preferred &language")),
+    ("identity_type_id", "identity_type", QT_TRANSLATE_NOOP("RegistrationView", "ID &document")),
 )
 
 
@@ -596,7 +596,7 @@ class RegistrationView(QWidget):
             person = match.person
             if person.ben_reg_id == self._editing:
                 continue
-            text = values.person_line(person)
+            text = values.person_line(person, self.tr("{n} y"), self.tr("c/o {name}"))
             if person.beneficiary_id is not None:
                 text += "\n" + self.tr("ID {id}").format(
                     id=values.format_beneficiary_id(person.beneficiary_id)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
@@ -36,13 +37,13 @@ from mmu_desktop.ui.widgets.fields import chain_tab_order
 
 SEARCH_DELAY_MS = 250
 _COLUMNS = (
-    "Name",
-    "Age",
-    "Gender",
-    "Father / spouse",
-    "Village",
-    "Phone",
-    "Beneficiary ID",
+    QT_TRANSLATE_NOOP("SearchView", "Name"),
+    QT_TRANSLATE_NOOP("SearchView", "Age"),
+    QT_TRANSLATE_NOOP("SearchView", "Gender"),
+    QT_TRANSLATE_NOOP("SearchView", "Father / spouse"),
+    QT_TRANSLATE_NOOP("SearchView", "Village"),
+    QT_TRANSLATE_NOOP("SearchView", "Phone"),
+    QT_TRANSLATE_NOOP("SearchView", "Beneficiary ID"),
 )
 
 

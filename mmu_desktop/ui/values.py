@@ -113,17 +113,25 @@ def choice_text(option: Choice) -> str:
     return f"{option.label} {option.extra}".strip() if option.extra else option.label
 
 
-def person_line(person: BeneficiarySummary, today: date | None = None) -> str:
-    """One line that tells two people apart: name, age, gender, relative, village, phone."""
+def person_line(
+    person: BeneficiarySummary,
+    years: str = "{n} y",
+    care_of: str = "c/o {name}",
+    today: date | None = None,
+) -> str:
+    """One line that tells two people apart: name, age, gender, relative, village, phone.
+
+    ``years`` and ``care_of`` are the (translated) patterns for the age and the relative.
+    """
     age = person.age(today)
     parts = [person.full_name]
     if age is not None:
-        parts.append(f"{age} y")
+        parts.append(years.format(n=age))
     if person.gender:
         parts.append(person.gender)
     relative = person.father_name or person.spouse_name
     if relative:
-        parts.append(f"c/o {relative}")
+        parts.append(care_of.format(name=relative))
     if person.village:
         parts.append(person.village)
     if person.phone:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import sqlalchemy as sa
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -51,17 +51,31 @@ from mmu_desktop.validation import VITAL_RANGES, bmi
 
 # Vitals and measurements: form field, label with mnemonic.
 _NUMBER_FIELDS = (
-    ("temperature", "&Temperature"),
-    ("pulse", "&Pulse"),
-    ("respiratory_rate", "Respiratory rat&e"),
-    ("spo2", "SpO&2"),
-    ("systolic", "BP s&ystolic"),
-    ("diastolic", "BP d&iastolic"),
-    ("blood_glucose", "Random &blood sugar"),
-    ("hemoglobin", "Hae&moglobin"),
-    ("weight", "&Weight"),
-    ("height", "&Height"),
+    ("temperature", QT_TRANSLATE_NOOP("VisitView", "&Temperature")),
+    ("pulse", QT_TRANSLATE_NOOP("VisitView", "&Pulse")),
+    ("respiratory_rate", QT_TRANSLATE_NOOP("VisitView", "Respiratory rat&e")),
+    ("spo2", QT_TRANSLATE_NOOP("VisitView", "SpO&2")),
+    ("systolic", QT_TRANSLATE_NOOP("VisitView", "BP s&ystolic")),
+    ("diastolic", QT_TRANSLATE_NOOP("VisitView", "BP d&iastolic")),
+    ("blood_glucose", QT_TRANSLATE_NOOP("VisitView", "Random &blood sugar")),
+    ("hemoglobin", QT_TRANSLATE_NOOP("VisitView", "Hae&moglobin")),
+    ("weight", QT_TRANSLATE_NOOP("VisitView", "&Weight")),
+    ("height", QT_TRANSLATE_NOOP("VisitView", "&Height")),
 )
+# Shown for values.COMPLAINT_UNITS (stored in English, as AMRIT keeps them).
+_UNIT_LABELS = {
+    "Hours": QT_TRANSLATE_NOOP("ComplaintRow", "Hours"),
+    "Days": QT_TRANSLATE_NOOP("ComplaintRow", "Days"),
+    "Weeks": QT_TRANSLATE_NOOP("ComplaintRow", "Weeks"),
+    "Months": QT_TRANSLATE_NOOP("ComplaintRow", "Months"),
+    "Years": QT_TRANSLATE_NOOP("ComplaintRow", "Years"),
+}
+_BMI_BANDS = {
+    "underweight": QT_TRANSLATE_NOOP("VisitView", "underweight"),
+    "normal": QT_TRANSLATE_NOOP("VisitView", "normal"),
+    "overweight": QT_TRANSLATE_NOOP("VisitView", "overweight"),
+    "obese": QT_TRANSLATE_NOOP("VisitView", "obese"),
+}
 
 
 def range_hint(name: str) -> str:
@@ -71,7 +85,11 @@ def range_hint(name: str) -> str:
 
 
 class _Row(QFrame):
-    """One removable line (a complaint or a medicine) with its own error message."""
+    """One removable line (a complaint or a medicine) with its own error message.
+
+    Signals:
+        remove_requested(object): the ✕ button or Ctrl+Delete asked to remove this row.
+    """
 
     remove_requested = Signal(object)
 
@@ -109,7 +127,9 @@ class ComplaintRow(_Row):
         self.duration.setPlaceholderText(self.tr("for"))
         self.duration.setAccessibleName(self.tr("Duration"))
         self.unit = MasterCombo(self.tr("unit"))
-        self.unit.set_choices([Choice(i, self.tr(u)) for i, u in enumerate(values.COMPLAINT_UNITS)])
+        self.unit.set_choices(
+            [Choice(i, self.tr(_UNIT_LABELS[u])) for i, u in enumerate(values.COMPLAINT_UNITS)]
+        )
         self.unit.setMinimumContentsLength(6)
         self.unit.set_current_id(values.COMPLAINT_UNITS.index("Days"))
         self.unit.setAccessibleName(self.tr("Duration unit"))
@@ -576,7 +596,7 @@ class VisitView(QWidget):
         band = values.bmi_band(value, age)
         text = self.tr("BMI: {value} kg/m²").format(value=f"{value:.1f}")
         if band:
-            text += f" ({self.tr(band)})"
+            text += f" ({self.tr(_BMI_BANDS[band])})"
         self.bmi_label.setText(text)
 
     # --- who and which visit -------------------------------------------------------------
