@@ -109,7 +109,6 @@ class HistoryView(QWidget):
         layout.addLayout(buttons)
 
         self.table.activated.connect(lambda index: self._open(index.row()))
-        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentRow()))
         self.new_button.clicked.connect(self._new)
         chain_tab_order([self.table, self.new_button, self.open_button])

@@ -192,6 +192,11 @@ class MainWindow(QMainWindow):
         self.history.show_beneficiary(ben_reg_id, select_visit=ben_visit_id)
         self.statusBar().showMessage(self.tr("Visit saved."), 8000)
 
+    def reload_masters(self) -> None:
+        """Refill every drop-down after new master data arrived (e.g. after a sync)."""
+        self.registration.reload_masters()
+        self.visit.reload_masters()
+
     # --- status bar ----------------------------------------------------------------------
 
     def refresh_status(self) -> None:

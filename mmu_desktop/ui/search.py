@@ -174,7 +174,6 @@ class SearchView(QWidget):
         self.box.returnPressed.connect(self._open_from_box)
         self.box.installEventFilter(self)
         self.table.activated.connect(lambda index: self._request(self.visit_requested, index))
-        self.table.doubleClicked.connect(lambda index: self._request(self.visit_requested, index))
         self.visit_button.clicked.connect(lambda: self._request(self.visit_requested))
         self.history_button.clicked.connect(lambda: self._request(self.history_requested))
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))

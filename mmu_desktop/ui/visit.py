@@ -302,6 +302,29 @@ class VisitView(QWidget):
 
     # --- masters -------------------------------------------------------------------------
 
+    def reload_masters(self) -> None:
+        """Offer the master entries as they are now (after a master download).
+
+        Rows already on the screen keep their lists; new rows get the new ones.
+        """
+        self._load_masters()
+        self.reason.set_choices(self._masters["visit_reason"])
+        self.category.set_choices(self._masters["visit_category"])
+        self.institution.set_choices(self._masters["institution"])
+        self.referral_reason.set_choices(self._masters["referral_reason"])
+        checked = set(self.inputs().lab_test_ids)
+        self._fill_lab_tests(checked)
+
+    def _fill_lab_tests(self, checked: set[int]) -> None:
+        self.lab_tests.clear()
+        for test in self._masters["lab_test"]:
+            item = QListWidgetItem(test.label)
+            item.setData(Qt.ItemDataRole.UserRole, test.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if test.id in checked else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+            self.lab_tests.addItem(item)
+
     def _load_masters(self) -> None:
         with self._engine.connect() as conn:
             self._masters = {
@@ -319,9 +342,11 @@ class VisitView(QWidget):
                     "referral_reason",
                 )
             }
-        self._drug_names = QStringListModel(
-            [values.choice_text(d) for d in self._masters["drug"]], self
-        )
+        names = [values.choice_text(d) for d in self._masters["drug"]]
+        if hasattr(self, "_drug_names"):
+            self._drug_names.setStringList(names)
+        else:
+            self._drug_names = QStringListModel(names, self)
 
     # --- layout --------------------------------------------------------------------------
 
@@ -461,12 +486,7 @@ class VisitView(QWidget):
         lower = QGridLayout()
         self.lab_tests = QListWidget()
         self.lab_tests.setAccessibleName(self.tr("Lab tests to order"))
-        for test in self._masters["lab_test"]:
-            item = QListWidgetItem(test.label)
-            item.setData(Qt.ItemDataRole.UserRole, test.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.lab_tests.addItem(item)
+        self._fill_lab_tests(set())
         self.lab_tests.setFixedHeight(150)
         lab_label = QLabel(self.tr("&Lab tests\n(Space ticks)"))
         lab_label.setBuddy(self.lab_tests)
