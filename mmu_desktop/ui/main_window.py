@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, QThreadPool
+from typing import Any
+
+import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -48,6 +51,31 @@ def status_texts(van: str | None, pending: int | None, pool: int | None) -> tupl
         else tr("MainWindow", "IDs left: ?")
     )
     return van_text, pending_text, pool_text
+
+
+class StatusCounter(QObject):
+    """Counts what waits to sync and the IDs left, off the GUI thread.
+
+    On a laptop with 100,000 people the counts take a noticeable fraction of a
+    second, too long to freeze the form after every save.
+
+    Signals:
+        counted(object): the ``local_status`` report (a dict), or None when the
+            database was busy; emitted from the worker thread, received on the GUI thread.
+    """
+
+    counted = Signal(object)
+
+    def __init__(self, engine: sa.Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+
+    def run(self) -> None:
+        try:
+            report = local_status(self._engine)
+        except OperationalError:
+            report = None
+        self.counted.emit(report)
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +128,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self._counter = StatusCounter(ctx.engine, self)
+        self._counter.counted.connect(self._show_status)
+        self._counting = False
+        self._count_again = False
         self.van_label = QLabel()
         self.pending_label = QLabel()
         self.pool_label = QLabel()
@@ -200,7 +232,18 @@ class MainWindow(QMainWindow):
     # --- status bar ----------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        """Re-count what waits to sync and the IDs left (after every save)."""
+        """Re-count what waits to sync and the IDs left (after every save), in the background."""
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        QThreadPool.globalInstance().start(self._counter.run)
+
+    def _show_status(self, report: dict[str, Any] | None) -> None:
+        self._counting = False
+        if self._count_again:
+            self._count_again = False
+            self.refresh_status()
         settings = self._ctx.settings
         van = None
         if settings.van_id is not None:
@@ -208,12 +251,11 @@ class MainWindow(QMainWindow):
             if settings.vehicle_no:
                 van += f" ({settings.vehicle_no})"
         pending = pool = None
-        try:
-            report = local_status(self._ctx.engine)
+        if report is None:
+            self.statusBar().showMessage(self.tr("The database is busy; counts not updated."))
+        else:
             pending = int(report["pending_total"])
             pool = int(report["id_pool"]["available"])
-        except OperationalError:
-            self.statusBar().showMessage(self.tr("The database is busy; counts not updated."))
         van_text, pending_text, pool_text = status_texts(van, pending, pool)
         self.van_label.setText(van_text)
         self.pending_label.setText(pending_text)
