@@ -203,7 +203,7 @@ def main() -> int:
         window.go(HISTORY)
 
         window.go(SYNC)
-        save(window, args.out, "09-sync-placeholder.png")
+        save(window, args.out, "09-sync.png")
         window.close()
         ctx.engine.dispose()
     return 0
