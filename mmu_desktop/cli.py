@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
 
 from mmu_desktop import __version__, cli_sync, logs
 from mmu_desktop import settings as settings_store
 from mmu_desktop.paths import DataDir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_DEMO_PEOPLE = 20000  # the most IDs central hands out at once
+MAX_DEMO_VISITS = 1_000_000
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -71,13 +76,62 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
+    """Run one command; return its exit code. Known failures print one plain sentence."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args)
+    except KeyboardInterrupt:
+        print("mmu-desktop: stopped. Everything saved before the stop is kept.", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader (say, `head`) went away; nothing is wrong with the data.
+        sys.stderr.close()
+        return EXIT_OK
+    except settings_store.SettingError as exc:
+        print(f"mmu-desktop: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OperationalError as exc:
+        print(f"mmu-desktop: {database_problem(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"mmu-desktop: cannot use the data folder{where}: {exc.strerror or exc}. "
+            "Check that it exists and that this user may write to it.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+
+
+def database_problem(exc: OperationalError) -> str:
+    """A sentence for a database error a person can do something about."""
+    text = str(exc.orig or exc).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "the database is busy: another MMU Desktop (window or command) is saving. "
+            "Nothing was lost; try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return "the database file is read-only: this user may not write to the data folder."
+    if "disk is full" in text or "full" in text:
+        return "the disk is full: free some space, then try again. Nothing was lost."
+    return f"the database could not be used ({text[:120]})."
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     data_dir = getattr(args, "data_dir", None)
     command = args.command
     if command != "config":
         logs.configure(DataDir.at(data_dir))
     if command is None:
+        if _no_screen():
+            print(
+                "mmu-desktop: no screen found (DISPLAY is not set). Start the window from "
+                "the desktop, or use the commands (see 'mmu-desktop --help').",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
         from mmu_desktop.ui.app import run_window
 
         return run_window(data_dir, demo=args.demo)
@@ -94,21 +148,43 @@ def run(argv: Sequence[str]) -> int:
     return result
 
 
+def _no_screen() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _config(args: argparse.Namespace, root: Path | None) -> int:
     data_dir = DataDir.at(root)
-    current = settings_store.load(data_dir)
-    if args.config_command == "set":
-        try:
-            settings_store.set_value(current, args.key, args.value)
-        except settings_store.SettingError as exc:
-            print(f"mmu-desktop: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        settings_store.save(data_dir, current)
-        print(f"{args.key} = {args.value}")
+    if args.config_command == "show":
+        current = settings_store.load(data_dir)
+        print(f"# data folder: {data_dir.root}")
+        for key in settings_store.key_names():
+            print(f"{key} = {settings_store.shown(current, key)}")
         return EXIT_OK
-    for key in settings_store.key_names():
-        value = getattr(current, key.replace("-", "_"))
-        print(f"{key} = {'' if value is None else value}")
+    try:
+        current = settings_store.load(data_dir)
+    except settings_store.SettingError as exc:
+        kept = settings_store.set_aside_damaged(data_dir)
+        print(
+            f"mmu-desktop: {exc}\nThe unreadable file was kept as {kept.name}; "
+            "starting again from empty settings.",
+            file=sys.stderr,
+        )
+        current = settings_store.Settings()
+    try:
+        settings_store.set_value(current, args.key, args.value)
+    except settings_store.SettingError as exc:
+        print(f"mmu-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    settings_store.save(data_dir, current)
+    print(f"{args.key} = {settings_store.shown(current, args.key)}")
+    if args.key == "van-id":
+        print(
+            "Each laptop needs a van-id of its own: two laptops with one van-id "
+            "overwrite each other's records on central.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -117,8 +193,12 @@ def _seed_demo(args: argparse.Namespace, root: Path | None) -> int:
     from mmu_desktop.db.demo_data import seed_demo
     from mmu_desktop.db.id_pool import PoolEmpty
 
-    if args.beneficiaries < 0 or args.visits < 0:
-        print("mmu-desktop: counts must not be negative", file=sys.stderr)
+    if not 0 <= args.beneficiaries <= MAX_DEMO_PEOPLE or not 0 <= args.visits <= MAX_DEMO_VISITS:
+        print(
+            f"mmu-desktop: make between 0 and {MAX_DEMO_PEOPLE:,} beneficiaries and "
+            f"between 0 and {MAX_DEMO_VISITS:,} visits",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args.visits and not args.beneficiaries:
         print("mmu-desktop: visits need at least one beneficiary", file=sys.stderr)

@@ -21,9 +21,12 @@ def default_data_dir() -> Path:
 
 
 def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        path.chmod(0o700)
+    """Create ``path`` readable by its owner only. A folder that already exists is
+    left as it is: it may be shared, and its owner chose its permissions."""
+    if not path.is_dir():
+        path.mkdir(parents=True, mode=0o700)
+        if os.name == "posix":
+            path.chmod(0o700)  # mkdir's mode is filtered by the umask
     return path
 
 

@@ -153,3 +153,89 @@ def test_seed_demo_needs_the_van_set_up(
     )
     assert code == 1
     assert "van-id" in capsys.readouterr().err
+
+
+def test_a_damaged_settings_file_gets_a_sentence_and_can_be_repaired(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(data_dir.root)
+    data_dir.settings_file.write_text('{"van_id": 7, ', encoding="utf-8")
+    assert run(["status", "--data-dir", root]) == 1
+    err = capsys.readouterr().err
+    assert "settings file" in err and "Traceback" not in err
+    assert run(["config", "set", "van-id", "8", "--data-dir", root]) == 0
+    assert "kept as settings.damaged-" in capsys.readouterr().err
+    assert run(["config", "show", "--data-dir", root]) == 0
+    assert "van-id = 8" in capsys.readouterr().out
+
+
+def test_wrong_kinds_in_the_settings_file_are_refused(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.settings_file.write_text('{"van_id": "abc"}', encoding="utf-8")
+    assert run(["status", "--data-dir", str(data_dir.root)]) == 1
+    assert "van-id must be a whole number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("central-url", "http://"),
+        ("central-url", "http://exa mple/"),
+        ("van-id", "0"),
+        ("parking-place-id", "99999999999999999999"),
+        ("vehicle-no", "X" * 31),
+        ("id-pool-target", "0"),
+        ("id-pool-low-water", "10000"),
+    ],
+)
+def test_values_central_cannot_use_are_refused(data_dir: DataDir, key: str, value: str) -> None:
+    assert run(["config", "set", key, value, "--data-dir", str(data_dir.root)]) == 2
+
+
+def test_config_echoes_what_was_stored(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["config", "set", "van-id", " 7 ", "--data-dir", str(data_dir.root)]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "van-id = 7"
+    assert "van-id of its own" in out.err
+
+
+def test_a_locked_database_gets_a_sentence(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    fill_pool(ctx.engine, 2)
+    root = str(ctx.data_dir.root)
+    holder = sqlite3.connect(ctx.data_dir.database, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")  # another program is in the middle of a save
+    try:
+        assert run(["status", "--data-dir", root]) == 0  # reading never waits
+        code = run(["seed-demo", "--beneficiaries", "1", "--visits", "0", "--data-dir", root])
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "database is busy" in err and "Traceback" not in err
+    assert run(["seed-demo", "--beneficiaries", "1", "--visits", "0", "--data-dir", root]) == 0
+
+
+def test_an_existing_shared_folder_keeps_its_permissions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    assert run(["config", "show", "--data-dir", str(shared)]) == 0
+    assert shared.stat().st_mode & 0o7777 == 0o1777
+
+
+def test_the_window_without_a_screen_says_so(
+    data_dir: DataDir, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert run(["--data-dir", str(data_dir.root)]) == 1
+    assert "no screen" in capsys.readouterr().err

@@ -128,7 +128,7 @@ def seed_demo(
             is written in that case).
     """
     with engine.connect() as conn:
-        available = id_pool.available_count(conn)
+        available = id_pool.available_count(conn, van.van_id)
     if available < n_beneficiaries:
         raise id_pool.PoolEmpty()
     rng = random.Random(seed)

@@ -48,18 +48,26 @@ class StoredIDs:
 _AVAILABLE = sa.and_(POOL.c.Provisioned.is_(False), POOL.c.Reserved.is_(False))
 
 
-def available_count(conn: sa.Connection) -> int:
-    """How many IDs are still free to give to new registrations."""
+def available_count(conn: sa.Connection, van_id: int | None = None) -> int:
+    """How many IDs are still free to give to new registrations (of ``van_id``'s IDs,
+    when given: central issued each ID to one van)."""
     query = sa.select(sa.func.count()).select_from(POOL).where(_AVAILABLE)
+    if van_id is not None:
+        query = query.where(POOL.c.VanID == van_id)
     return int(conn.execute(query).scalar_one())
 
 
 def claim(conn: sa.Connection, van: VanContext, now: datetime) -> ClaimedID:
-    """Take the lowest free ID for a registration. Call inside ``writing()``."""
-    lowest_free = sa.select(POOL.c.BenRegId).where(_AVAILABLE).order_by(POOL.c.BenRegId).limit(1)
+    """Take the lowest free ID issued to this van. Call inside ``writing()``.
+
+    An ID fetched while the laptop had another van-id is not used: central would
+    refuse (or, worse, silently ignore) it for this van.
+    """
+    mine = sa.and_(_AVAILABLE, POOL.c.VanID == van.van_id)
+    lowest_free = sa.select(POOL.c.BenRegId).where(mine).order_by(POOL.c.BenRegId).limit(1)
     claimed = conn.execute(
         sa.update(POOL)
-        .where(POOL.c.BenRegId == lowest_free.scalar_subquery(), _AVAILABLE)
+        .where(POOL.c.BenRegId == lowest_free.scalar_subquery(), mine)
         .values(
             Reserved=True,
             Provisioned=True,

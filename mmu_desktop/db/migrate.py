@@ -89,7 +89,12 @@ def prepare_database(
     db_path.chmod(0o600)
     engine = create_db_engine(db_path)
     upgrade(engine, backup_dir)
-    with writing(engine) as conn:
-        seed_control_tables(conn, datetime.now().replace(microsecond=0))
-        seed_starter_masters(conn, provider_service_map_id)
+    with engine.connect() as conn:
+        seeded = bool(conn.execute(sa.text("SELECT count(*) FROM m_synctablegroup")).scalar())
+    if not seeded:
+        # Only a new database is written to here, so opening an existing one for a
+        # read-only command never waits for another program's write lock.
+        with writing(engine) as conn:
+            seed_control_tables(conn, datetime.now().replace(microsecond=0))
+            seed_starter_masters(conn, provider_service_map_id)
     return engine
