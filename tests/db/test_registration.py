@@ -247,3 +247,12 @@ def test_edit_keeps_the_same_rows(ctx: AppContext) -> None:
         assert conn.execute(sa.text("SELECT count(*) FROM i_beneficiarydetails")).scalar() == 1
     assert person is not None
     assert (person.first_name, person.phone) == ("Suneeta", "9000000001")
+
+
+def test_ids_fetched_for_another_van_are_not_used(ctx: AppContext) -> None:
+    fill_pool(ctx.engine, 3, van_id=16)  # fetched before the laptop's van-id changed
+    with pytest.raises(id_pool.PoolEmpty):
+        beneficiaries.register(ctx.engine, sunita(), ctx.van(), TODAY)
+    with ctx.engine.connect() as conn:
+        assert id_pool.available_count(conn, van_id=7) == 0
+        assert id_pool.available_count(conn) == 3
