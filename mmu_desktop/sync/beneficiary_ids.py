@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from mmu_desktop.db import id_pool
 from mmu_desktop.db.engine import writing
-from mmu_desktop.sync.client import AmritClient, AuthProblem, SyncError
+from mmu_desktop.sync.client import AmritClient, AuthProblem, SyncError, Unreachable
 from mmu_desktop.sync.report import (
     CancelFlag,
     Outcome,
@@ -166,6 +166,8 @@ class BeneficiaryIdPhase:
                 if isinstance(exc, BadIdBatch):
                     log.warning("ID batch refused: %s", exc)
                 report.errors.append(str(exc))
+                if isinstance(exc, Unreachable):
+                    report.stop_reason = str(exc)
                 if isinstance(exc, AuthProblem):
                     report.outcome = Outcome.STOPPED
                     self._finish(report, added)

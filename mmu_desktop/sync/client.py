@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
@@ -58,12 +59,31 @@ class BadReply(SyncError):
     """Central answered with something that is not an AMRIT envelope."""
 
 
+class Unreachable(TransportError):
+    """No connection to central could be made: it certainly received nothing."""
+
+
+class OutcomeUnknown(TransportError):
+    """A call that must not be sent twice may or may not have been processed.
+
+    Raised after a read timeout, a connection that broke after the request was sent, a
+    gateway error (HTTP 502/504), an HTTP 500 or an unreadable answer. Central may still
+    be working on it, and AMRIT's upload de-duplication is check-then-insert without a
+    unique index (contract 11.2), so a re-send now could store a row twice: the caller
+    leaves the rows queued for the next run instead.
+    """
+
+
 class HttpError(SyncError):
     """Central answered with an HTTP error and no envelope (e.g. 404: a wrong URL)."""
 
     def __init__(self, message: str, http_status: int) -> None:
         super().__init__(message)
         self.http_status = http_status
+
+
+class RequestTooLarge(HttpError):
+    """HTTP 413: central (or a proxy before it) refuses a request body this large."""
 
 
 class AuthProblem(SyncError):
@@ -109,6 +129,7 @@ class Timeouts:
 
     connect: float = 15.0
     read: float = 180.0
+    upload_read: float = 600.0  # an upload batch may take long on central (AMRIT's van: 600 s)
 
 
 @dataclass(frozen=True)
@@ -129,6 +150,8 @@ class RetryPolicy:
 NO_RETRY = RetryPolicy(attempts=1)
 
 _RETRY_HTTP = {429, 500, 502, 503, 504}
+# Central (or its proxy) refused these before doing any work: safe to send again.
+_NOT_PROCESSED_HTTP = {429, 503}
 
 
 def _never_reached_server(exc: requests.RequestException) -> bool:
@@ -186,6 +209,12 @@ def _date_header(response: requests.Response) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _site(url: str) -> str:
+    """``scheme://host:port`` of ``url`` (no path, no query), for messages."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+
+
 def join_url(base: str, path: str) -> str:
     """``base`` (ending in ``/``) plus a relative ``path``."""
     return (base if base.endswith("/") else base + "/") + path
@@ -231,9 +260,16 @@ class AmritClient:
 
     def upload(self, body: Mapping[str, Any]) -> Envelope:
         """POST one table's batch to ``dataSync/van-to-server`` (contract 5)."""
-        # Re-sending a batch is safe: central de-duplicates rows by (VanSerialNo, VanID),
-        # so a batch it applied before the reply was lost becomes an UPDATE, not a copy.
-        return self.post(join_url(self.central_url, UPLOAD_PATH), body, idempotent=True)
+        # Not idempotent while a request may still be running on central: its de-dup is
+        # check-then-insert without a unique index (contract 11.2), so an overlapping
+        # re-send can store rows twice. Only a call central certainly did not process
+        # is tried again here; otherwise OutcomeUnknown and the next run re-sends.
+        return self.post(
+            join_url(self.central_url, UPLOAD_PATH),
+            body,
+            idempotent=False,
+            read_timeout=self.timeouts.upload_read,
+        )
 
     def download_master(self, body: Mapping[str, Any]) -> Envelope:
         """POST one master table's request to ``dataSync/server-to-van`` (contract 8.2)."""
@@ -268,18 +304,21 @@ class AmritClient:
         idempotent: bool,
         auth: bool = True,
         session_expiry_is_error: bool = True,
+        read_timeout: float | None = None,
     ) -> Envelope:
         """POST ``body`` as JSON and return the parsed envelope.
 
         Transient faults are retried with backoff and jitter, bounded by the retry
         policy's count and time budget; a call that is not idempotent is retried only
-        when it certainly never reached central.
+        when central certainly did not process it (no connection, or HTTP 503/429).
 
         Raises:
             SessionExpired: envelope 5002 (unless ``session_expiry_is_error`` is False)
                 or HTTP 401.
             AccessDenied: HTTP 403.
             TransportError: no answer after the allowed tries.
+            OutcomeUnknown: a call that is not idempotent may have been processed.
+            RequestTooLarge: HTTP 413.
             HttpError: an HTTP error status without an envelope.
             BadReply: an answer that is not an envelope.
         """
@@ -291,12 +330,18 @@ class AmritClient:
         while True:
             attempt += 1
             try:
-                envelope = self._post_once(url, payload, headers)
+                envelope = self._post_once(url, payload, headers, read_timeout)
             except _Retryable as fault:
                 elapsed = time.monotonic() - started
                 may_retry = idempotent or fault.never_reached
                 out_of_tries = attempt >= self.retry.attempts
                 delay = self.retry.delay(attempt)
+                if not may_retry and fault.uncertain:
+                    log.info("%s: %s; outcome unknown, not sent again now", name, fault.kind)
+                    raise OutcomeUnknown(
+                        f"{fault.final} Central may still have stored part of it, so it is "
+                        "not sent again in this run."
+                    ) from fault.__cause__
                 if not may_retry or out_of_tries or elapsed + delay > self.retry.budget:
                     raise fault.final from fault.__cause__
                 log.info("%s: %s, try %d again in %.1f s", name, fault.kind, attempt + 1, delay)
@@ -313,24 +358,28 @@ class AmritClient:
                 raise SessionExpired()
             return envelope
 
-    def _post_once(self, url: str, payload: bytes, headers: dict[str, str]) -> Envelope:
+    def _post_once(
+        self, url: str, payload: bytes, headers: dict[str, str], read_timeout: float | None
+    ) -> Envelope:
+        read = self.timeouts.read if read_timeout is None else read_timeout
         try:
             response = self.session.post(
-                url,
-                data=payload,
-                headers=headers,
-                timeout=(self.timeouts.connect, self.timeouts.read),
+                url, data=payload, headers=headers, timeout=(self.timeouts.connect, read)
             )
             raw = response.content
         except requests.RequestException as exc:
             never = _never_reached_server(exc)
-            if isinstance(exc, requests.Timeout) and not never:
-                message = "The central server did not answer in time."
-            elif never:
-                message = "Cannot reach the central server. Check the network and the URL."
+            final: SyncError
+            if never:
+                final = Unreachable(
+                    f"Could not reach the central server at {_site(url)}: nothing was lost, "
+                    "try again when connected (check the network and the URL)."
+                )
+            elif isinstance(exc, requests.Timeout):
+                final = TransportError("The central server did not answer in time.")
             else:
-                message = "The connection to the central server broke off."
-            raise _Retryable(type(exc).__name__, TransportError(message), never) from exc
+                final = TransportError("The connection to the central server broke off.")
+            raise _Retryable(type(exc).__name__, final, never, uncertain=not never) from exc
 
         server_date = _date_header(response)
         try:
@@ -344,16 +393,21 @@ class AmritClient:
                     "The central server refused this account (HTTP 403). It may lack the "
                     "Data Sync role; ask the AMRIT administrator."
                 ) from bad
+            if status == 413:
+                raise RequestTooLarge(
+                    "The central server refused a request this large (HTTP 413).", status
+                ) from bad
             if status in _RETRY_HTTP:
                 final = HttpError(f"The central server had a problem (HTTP {status}).", status)
-                raise _Retryable(f"HTTP {status}", final, False) from bad
+                refused = status in _NOT_PROCESSED_HTTP
+                raise _Retryable(f"HTTP {status}", final, refused, uncertain=not refused) from bad
             if status >= 400:
                 raise HttpError(
                     f"The central server answered HTTP {status} for {url}. "
                     "Check the central URL settings.",
                     status,
                 ) from bad
-            raise _Retryable("bad reply", bad, False) from None
+            raise _Retryable("bad reply", bad, False, uncertain=True) from None
         if envelope.status_code == STATUS_ENVIRONMENT:
             final_env = SyncError(f"The central server had a problem: {envelope.describe_error()}")
             raise _Retryable("central environment error", final_env, False, envelope)
@@ -364,10 +418,17 @@ class _Retryable(Exception):
     """Internal: a transient fault, with the error to raise if no retry is left."""
 
     def __init__(
-        self, kind: str, final: SyncError, never_reached: bool, envelope: Envelope | None = None
+        self,
+        kind: str,
+        final: SyncError,
+        never_reached: bool,
+        envelope: Envelope | None = None,
+        *,
+        uncertain: bool = False,
     ) -> None:
         super().__init__(kind)
         self.kind = kind
         self.final = final
-        self.never_reached = never_reached
+        self.never_reached = never_reached  # central certainly did not process it
+        self.uncertain = uncertain  # central may have processed it, or may still be
         self.envelope = envelope

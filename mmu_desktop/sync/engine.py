@@ -47,13 +47,14 @@ from mmu_desktop.sync.report import (
     RunReport,
     ignore_progress,
 )
-from mmu_desktop.sync.upload import UploadPhase, UploadSettings
+from mmu_desktop.sync.upload import DEFAULT_MAX_REQUEST_BYTES, UploadPhase, UploadSettings
 
 log = logging.getLogger(__name__)
 
 SIGN_IN_FIRST = (
     "Sign in to the central server first (the Sign in button, or 'mmu-desktop login --user NAME')."
 )
+MIN_REQUEST_BYTES = 2_000
 BUSY = "Another sync is already running for this data folder; wait for it to finish."
 
 
@@ -205,6 +206,7 @@ class RunOptions:
     timeouts: Timeouts = field(default_factory=Timeouts)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     client_factory: Callable[[SyncPlan], AmritClient] | None = None
+    max_request_bytes: int | None = None  # overrides the setting (tests)
 
 
 def _make_client(plan: SyncPlan, options: RunOptions) -> AmritClient:
@@ -277,7 +279,7 @@ def _run_locked(
                 continue
             phase_report.started = _now()
             try:
-                _run_phase(phase, plan, engine, client, phase_report, progress, cancel)
+                _run_phase(phase, plan, engine, client, phase_report, progress, cancel, options)
             except AuthProblem as exc:
                 report.stop_reason = str(exc)
                 report.needs_sign_in = isinstance(exc, SessionExpired)
@@ -299,6 +301,9 @@ def _run_locked(
                 bug = exc
             finally:
                 phase_report.finished = _now()
+            if phase_report.stop_reason and not report.stop_reason:
+                # Central cannot be reached: later phases would only fail the same way.
+                report.stop_reason = phase_report.stop_reason
             if phase_report.outcome == Outcome.CANCELLED:
                 report.cancelled = True
             progress(
@@ -328,14 +333,20 @@ def _run_phase(
     out: PhaseReport,
     progress: ProgressCallback,
     cancel: CancelFlag,
+    options: RunOptions,
 ) -> None:
     settings = plan.settings
+    max_bytes = options.max_request_bytes or int(
+        # A setting once settings.py has it; until then the default.
+        getattr(settings, "upload_max_request_bytes", DEFAULT_MAX_REQUEST_BYTES)
+    )
     assert settings.van_id is not None
     if phase == Phase.UPLOAD:
         upload_settings = UploadSettings(
             synced_by=settings.user,
             facility_id=settings.facility_id,
             batch_size=max(1, settings.upload_batch_size),
+            max_request_bytes=max(MIN_REQUEST_BYTES, max_bytes),
         )
         UploadPhase(engine, client, upload_settings, progress, cancel).run(out)
     elif phase == Phase.DOWNLOAD:

@@ -26,7 +26,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from mmu_desktop.db.column_list import split_column_list
 from mmu_desktop.db.engine import writing
 from mmu_desktop.db.schema import TableSpec, metadata, sql_type, table_specs
-from mmu_desktop.sync.client import AmritClient, AuthProblem, SyncError, TransportError
+from mmu_desktop.sync.client import (
+    AmritClient,
+    AuthProblem,
+    SyncError,
+    TransportError,
+    Unreachable,
+)
 from mmu_desktop.sync.report import (
     CancelFlag,
     Outcome,
@@ -222,18 +228,28 @@ def parse_rows(target: _Target, data: Any) -> list[dict[str, Any]]:
     return out
 
 
-def apply_rows(conn: sa.Connection, target: _Target, rows: Sequence[dict[str, Any]]) -> None:
-    """Upsert ``rows`` by primary key (inside the caller's transaction)."""
+def apply_rows(conn: sa.Connection, target: _Target, rows: Sequence[dict[str, Any]]) -> int:
+    """Upsert ``rows`` by primary key (inside the caller's transaction).
+
+    Returns:
+        How many rows were new or differed from the stored row; a row that came again
+        unchanged (the watermark's safety margin) is not written and not counted.
+    """
     if not rows:
-        return
+        return 0
     stmt = sqlite_insert(target.table)
     updates = {c: stmt.excluded[c] for c in target.columns if c not in target.key}
     if updates:
-        stmt = stmt.on_conflict_do_update(index_elements=target.key, set_=updates)
+        differs = sa.or_(*(target.table.c[c].is_distinct_from(stmt.excluded[c]) for c in updates))
+        stmt = stmt.on_conflict_do_update(index_elements=target.key, set_=updates, where=differs)
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=target.key)
+    changed = 0
     for start in range(0, len(rows), 500):
-        conn.execute(stmt, list(rows[start : start + 500]))
+        part = list(rows[start : start + 500])
+        for row in part:  # one by one: rowcount is per statement, and SQLite is local
+            changed += max(conn.execute(stmt, row).rowcount, 0)
+    return changed
 
 
 @dataclass
@@ -288,7 +304,7 @@ class MasterDownloadPhase:
                 )
             )
             try:
-                table_report.received = self._download_one(row)
+                table_report.received, table_report.changed = self._download_one(row)
                 table_report.outcome = Outcome.SUCCESS
             except AuthProblem as exc:
                 auth_problem, stop = exc, Outcome.STOPPED
@@ -296,6 +312,8 @@ class MasterDownloadPhase:
                 table_report.errors.append(str(exc))
             except TransportError as exc:
                 # Central cannot be reached: the other tables would only time out too.
+                if isinstance(exc, Unreachable):
+                    report.stop_reason = str(exc)
                 table_report.outcome = Outcome.FAILED
                 table_report.errors.append(str(exc))
                 report.errors.append(str(exc))
@@ -323,7 +341,7 @@ class MasterDownloadPhase:
             report.errors.append(str(auth_problem))
             raise auth_problem
 
-    def _download_one(self, row: sa.RowMapping) -> int:
+    def _download_one(self, row: sa.RowMapping) -> tuple[int, int]:
         target = _target_for(row)
         body = request_body(row, self.van_id, self.provider_service_map_id)
         before = self.clock()
@@ -342,14 +360,14 @@ class MasterDownloadPhase:
 
         control = metadata.tables["m_downloadmastertable"]
         with writing(self.engine) as conn:
-            apply_rows(conn, target, rows)
+            changed = apply_rows(conn, target, rows)
             conn.execute(
                 sa.update(control)
                 .where(control.c.DownloadMasterTableID == row["DownloadMasterTableID"])
                 .values(LastDownloadDate=watermark)
             )
-        log.info("master %s: %d rows applied", target.spec.name, len(rows))
-        return len(rows)
+        log.info("master %s: %d rows received, %d changed", target.spec.name, len(rows), changed)
+        return len(rows), changed
 
 
 def _phase_outcome(tables: Sequence[TableReport]) -> Outcome:

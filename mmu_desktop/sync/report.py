@@ -106,7 +106,8 @@ class TableReport:
     ``pending`` rows still to send after the run (``waiting`` of them held back because
     their parent has not reached central); ``needs_attention`` rows set aside because
     central refused their content (this run or earlier), sent again once edited.
-    Download counts: ``received`` rows applied.
+    Download counts: ``received`` rows applied, ``changed`` of them new or different
+    from what the laptop held (the watermark's safety margin re-fetches some rows).
     """
 
     table: str
@@ -119,6 +120,7 @@ class TableReport:
     waiting: int = 0
     needs_attention: int = 0
     received: int = 0
+    changed: int = 0
     outcome: Outcome = Outcome.NO_DATA
     errors: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
@@ -140,6 +142,8 @@ class PhaseReport:
     tables: list[TableReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     summary: str = ""
+    # Set when central could not be reached at all: the run stops with this sentence.
+    stop_reason: str = ""
     # The ID phase: pool size before and after, and IDs added.
     ids_before: int | None = None
     ids_added: int = 0
@@ -153,6 +157,7 @@ class PhaseReport:
         keys = ("sent", "accepted", "rejected", "pending", "waiting", "needs_attention")
         sums = {k: sum(getattr(t, k) for t in self.tables) for k in keys}
         sums["received"] = sum(t.received for t in self.tables)
+        sums["changed"] = sum(t.changed for t in self.tables)
         return sums
 
     def to_dict(self) -> dict[str, Any]:
@@ -238,9 +243,20 @@ def summarise_upload(report: PhaseReport) -> str:
 def summarise_download(report: PhaseReport) -> str:
     """A sentence such as "30 master tables checked, 12 rows updated"."""
     failed = [t.table for t in report.tables if t.outcome == Outcome.FAILED]
-    checked = len(report.tables) - len(failed)
-    rows = report.totals()["received"]
-    text = f"{_plural(checked, 'master table')} brought up to date, {_plural(rows, 'row')} updated"
+    untried = sum(1 for t in report.tables if t.outcome in (Outcome.NOT_RUN, Outcome.STOPPED))
+    current = sum(1 for t in report.tables if t.outcome in GOOD_OUTCOMES)
+    totals = report.totals()
+    changed, received = totals["changed"], totals["received"]
+    text = f"{_plural(current, 'master table')} brought up to date"
+    if changed:
+        text += f", {_plural(changed, 'row')} new or changed"
+    elif current:
+        text += ", no changes"
+    rechecked = received - changed
+    if rechecked > 0:
+        text += f" ({_plural(rechecked, 'row')} re-checked)"
     if failed:
         text += f"; {len(failed)} could not be fetched: {', '.join(failed)}"
+    if untried:
+        text += f"; {_plural(untried, 'table')} not tried"
     return text + "."

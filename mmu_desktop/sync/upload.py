@@ -20,6 +20,7 @@ was in flight is not marked as sent.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -37,8 +38,11 @@ from mmu_desktop.sync.client import (
     AuthProblem,
     Envelope,
     HttpError,
+    OutcomeUnknown,
+    RequestTooLarge,
     SyncError,
     TransportError,
+    Unreachable,
 )
 from mmu_desktop.sync.report import (
     CancelFlag,
@@ -58,6 +62,11 @@ REGID_TABLE = "m_beneficiaryregidmapping"
 WIRE_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 MAX_REASON = 500
 MAX_REJECTIONS_KEPT = 200  # per table and run, so a report stays readable
+DEFAULT_MAX_REQUEST_BYTES = 1_000_000  # proxies and servlet containers often stop near 1-2 MB
+TOO_LARGE_REASON = "Too large for the central server to accept (HTTP 413)"
+# Reasons that describe central's own trouble, not a row's content: such a row is never
+# set aside, it stays queued and goes again next run.
+NOT_ABOUT_THE_ROW = ("connection timeout", "database connection", "deadlock", "lock wait")
 
 # Tables where a row may be sent only after its parent row reached central:
 # (child table, child column) -> (parent table, parent column). A rule whose parent
@@ -124,6 +133,7 @@ class UploadSettings:
     synced_by: str
     facility_id: int | None
     batch_size: int
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
 
 
 @dataclass
@@ -324,6 +334,67 @@ class _Batch:
     guards: dict[str, dict[str, Any]]  # serial -> how to find that row unchanged
     last_pk: Any
     held: int  # rows read but not sent (their serial cannot be trusted)
+
+    def subset(self, serials: Sequence[str]) -> _Batch:
+        """The rows with these serials, in this batch's order."""
+        wanted = set(serials)
+        keep = [i for i, s in enumerate(self.serials) if s in wanted]
+        return _Batch(
+            rows=[self.rows[i] for i in keep],
+            serials=[self.serials[i] for i in keep],
+            guards={self.serials[i]: self.guards[self.serials[i]] for i in keep},
+            last_pk=self.last_pk,
+            held=0,
+        )
+
+    def halves(self) -> tuple[_Batch, _Batch]:
+        mid = len(self.serials) // 2
+        return self.subset(self.serials[:mid]), self.subset(self.serials[mid:])
+
+
+def _row_bytes(row: dict[str, Any]) -> int:
+    return len(json.dumps(row, ensure_ascii=False, allow_nan=False).encode("utf-8")) + 1
+
+
+def split_by_size(batch: _Batch, limit: int, overhead: int) -> list[_Batch]:
+    """Parts of ``batch`` whose request bodies stay under ``limit`` bytes.
+
+    ``overhead`` is the size of the body without rows. A row larger than the limit on
+    its own (a photo in ``i_beneficiaryimage``) goes alone; central says whether it
+    accepts it.
+    """
+    budget = max(limit - overhead, 1)
+    parts: list[list[str]] = []
+    current: list[str] = []
+    used = 0
+    for serial, row in zip(batch.serials, batch.rows, strict=True):
+        size = _row_bytes(row)
+        if current and used + size > budget:
+            parts.append(current)
+            current, used = [], 0
+        current.append(serial)
+        used += size
+    if current:
+        parts.append(current)
+    return [batch.subset(p) for p in parts] if len(parts) > 1 else [batch]
+
+
+def shared_reason_serials(outcome: BatchOutcome) -> list[str]:
+    """Rejected rows whose reason another rejected row of the same answer shares.
+
+    A real central reports every row of a failed JDBC batch with the one reason of the
+    row that broke it (contract 11.11): such rows must be tried in smaller parts
+    before any is set aside.
+    """
+    counts: dict[str, int] = {}
+    for reason in outcome.rejected.values():
+        counts[reason] = counts.get(reason, 0) + 1
+    return [s for s, reason in outcome.rejected.items() if counts[reason] > 1]
+
+
+def _about_the_row(reason: str) -> bool:
+    lowered = reason.lower()
+    return not any(marker in lowered for marker in NOT_ABOUT_THE_ROW)
 
 
 def _select_batch(
@@ -575,6 +646,18 @@ class UploadPhase:
                 except AuthProblem as exc:
                     auth_problem, stop = exc, Outcome.STOPPED
                     table_report.errors.append(str(exc))
+                except OutcomeUnknown as exc:
+                    # Not sent again in this run (contract 11.2); the next run re-sends it,
+                    # and the other tables go on (their children wait for this one).
+                    table_report.errors.append(
+                        f"{exc} The rows of {plan.table_name} not yet confirmed stay queued "
+                        "for the next sync."
+                    )
+                except Unreachable as exc:
+                    table_report.errors.append(str(exc))
+                    report.errors.append(str(exc))
+                    report.stop_reason = str(exc)
+                    stop = Outcome.FAILED
                 except (TransportError, HttpError) as exc:
                     # The network or the URL is wrong: every next table would fail alike.
                     table_report.errors.append(str(exc))
@@ -635,7 +718,9 @@ class UploadPhase:
         after_pk: Any = None
         batch_no = 0
         held = 0
-        while True:
+        stopped = False
+        overhead = _row_bytes(build_request(plan, [], self.settings)) + 16
+        while not stopped:
             if self.cancel.is_set():
                 raise _Cancelled
             with self.engine.connect() as conn:
@@ -644,45 +729,123 @@ class UploadPhase:
                 break
             after_pk = batch.last_pk
             held += batch.held
-            if not batch.rows:
-                continue
-            batch_no += 1
-            started = time.monotonic()
-            outcome = self._send(plan, batch.rows, batch.serials)
-            if outcome.whole_batch_refused and len(batch.rows) > 1:
-                outcome = self._isolate(plan, batch.rows, batch.serials, outcome)
-            out.sent += len(batch.rows)
-            if outcome.error:
-                # Nothing is marked: these rows go again next run, safely (central
-                # de-duplicates). The rest of the table waits too, as its answer
-                # would likely be the same.
-                log.warning("%s batch %d: %s", plan.table_name, batch_no, outcome.error)
-                out.errors.append(outcome.error)
-                done += len(batch.rows)
-                break
-            _mark(self.engine, sql, batch, outcome, self.settings.synced_by, self.now())
-            out.accepted += len(outcome.accepted)
-            out.rejected += len(outcome.rejected)
-            for serial in batch.serials:
-                if serial in outcome.rejected and len(out.rejections) < MAX_REJECTIONS_KEPT:
-                    out.rejections.append(Rejection(serial, outcome.rejected[serial]))
-            done += len(batch.rows)
-            log.info(
-                "%s batch %d: %d sent, %d accepted, %d rejected in %.2f s",
-                plan.table_name,
-                batch_no,
-                len(batch.rows),
-                len(outcome.accepted),
-                len(outcome.rejected),
-                time.monotonic() - started,
-            )
-            self.progress(_table_event("batch_done", out, done, total))
+            for part in split_by_size(batch, self.settings.max_request_bytes, overhead):
+                if not part.rows:
+                    continue
+                if batch_no and self.cancel.is_set():
+                    raise _Cancelled
+                batch_no += 1
+                started = time.monotonic()
+                before = (out.accepted, out.rejected)
+                error = self._deliver(plan, sql, part, out, first=True)
+                done += len(part.rows)
+                if error:
+                    # Nothing more is marked: these rows go again next run, safely (the
+                    # request was answered). The rest of the table waits too, as its
+                    # answer would likely be the same.
+                    log.warning("%s batch %d: %s", plan.table_name, batch_no, error)
+                    out.errors.append(error)
+                    stopped = True
+                    break
+                log.info(
+                    "%s batch %d: %d sent, %d accepted, %d rejected in %.2f s",
+                    plan.table_name,
+                    batch_no,
+                    len(part.rows),
+                    out.accepted - before[0],
+                    out.rejected - before[1],
+                    time.monotonic() - started,
+                )
+                self.progress(_table_event("batch_done", out, done, total))
         if held:
             out.errors.append(
                 f"{held} rows were not sent because their VanSerialNo does not match "
                 "their own key (a local data problem; please report it)"
             )
         return done
+
+    def _deliver(
+        self, plan: TablePlan, sql: _TableSql, part: _Batch, out: TableReport, *, first: bool
+    ) -> str | None:
+        """Send ``part``, mark each row whose fate is known, re-send in halves where needed.
+
+        Halves are sent when central refuses the body as too large (HTTP 413), and when
+        several rows come back refused with one shared reason (a real central fails a
+        whole JDBC batch for one bad row, contract 11.11), so only rows refused on their
+        own are set aside. Returns an error that stops the table for this run (its rows
+        stay queued), or None.
+
+        Raises:
+            OutcomeUnknown, Unreachable, AuthProblem, HttpError: as ``AmritClient.post``.
+        """
+        if first:
+            out.sent += len(part.rows)
+        try:
+            outcome = self._send(plan, part.rows, part.serials)
+        except RequestTooLarge:
+            if len(part.rows) == 1:
+                self._record(
+                    sql, part, BatchOutcome(rejected={part.serials[0]: TOO_LARGE_REASON}), out
+                )
+                return None
+            log.info(
+                "%s: %d rows too large for one request; halving", plan.table_name, len(part.rows)
+            )
+            return self._deliver_halves(plan, sql, part, out)
+        if outcome.whole_batch_refused and len(part.rows) > 1:
+            outcome = self._isolate(plan, part.rows, part.serials, outcome)
+        if outcome.error:
+            return outcome.error
+        again = set(shared_reason_serials(outcome)) if len(part.rows) > 1 else set()
+        final = BatchOutcome(accepted=set(outcome.accepted))
+        not_ours: list[str] = []
+        for serial, reason in outcome.rejected.items():
+            if serial in again:
+                continue
+            if _about_the_row(reason):
+                final.rejected[serial] = reason
+            else:
+                not_ours.append(reason)
+        self._record(sql, part, final, out)
+        if not_ours:
+            out.errors.append(
+                f"central could not store {len(not_ours)} rows because of its own trouble "
+                f"({not_ours[0]}); they stay queued for the next sync"
+            )
+        if again:
+            log.info(
+                "%s: %d rows refused with a shared reason; sending them in smaller parts",
+                plan.table_name,
+                len(again),
+            )
+            return self._deliver_halves(plan, sql, part.subset(sorted(again)), out)
+        return None
+
+    def _deliver_halves(
+        self, plan: TablePlan, sql: _TableSql, part: _Batch, out: TableReport
+    ) -> str | None:
+        if len(part.rows) == 1:
+            return self._deliver(plan, sql, part, out, first=False)
+        for half in part.halves():
+            if self.cancel.is_set():
+                raise _Cancelled
+            error = self._deliver(plan, sql, half, out, first=False)
+            if error:
+                return error
+        return None
+
+    def _record(
+        self, sql: _TableSql, part: _Batch, outcome: BatchOutcome, out: TableReport
+    ) -> None:
+        """Mark rows as central answered and count them in ``out``."""
+        if not outcome.accepted and not outcome.rejected:
+            return
+        _mark(self.engine, sql, part, outcome, self.settings.synced_by, self.now())
+        out.accepted += len(outcome.accepted)
+        out.rejected += len(outcome.rejected)
+        for serial in part.serials:
+            if serial in outcome.rejected and len(out.rejections) < MAX_REJECTIONS_KEPT:
+                out.rejections.append(Rejection(serial, outcome.rejected[serial]))
 
     def _send(
         self, plan: TablePlan, rows: list[dict[str, Any]], serials: list[str]

@@ -23,7 +23,7 @@ from reference_central import seed as central_seed
 from reference_central.server import RunningCentral, start_server
 
 FAST = RunOptions(
-    timeouts=Timeouts(connect=2, read=10),
+    timeouts=Timeouts(connect=2, read=10, upload_read=10),
     retry=RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05, budget=5),
 )
 
@@ -126,8 +126,8 @@ def van(configured_dir: DataDir, central: Central) -> Iterator[Van]:
     current = settings_store.load(configured_dir)
     settings_store.set_value(current, "central-url", central.server.central_url)
     settings_store.set_value(current, "common-url", central.server.common_url)
-    settings_store.set_value(current, "id-pool-target", "200")
     settings_store.set_value(current, "id-pool-low-water", "50")
+    settings_store.set_value(current, "id-pool-target", "200")
     settings_store.set_value(current, "upload-batch-size", "25")
     settings_store.save(configured_dir, current)
     ctx = AppContext.open(configured_dir.root)
