@@ -138,7 +138,9 @@ class Keystore:
             self._delete_quietly(entry)
 
     def _save_in_memory(self, credentials: Credentials) -> None:
-        log.warning("no keyring backend: the central key is kept in memory for this run only")
+        # Info, not a warning: the caller tells the person in a plain sentence
+        # (SaveResult.message), and a raw log line on the terminal would only confuse.
+        log.info("no keyring backend: the central key is kept in memory for this run only")
         _memory[(self.service, KEY_ENTRY)] = credentials.key
         if credentials.jwt:
             _memory[(self.service, JWT_ENTRY)] = credentials.jwt

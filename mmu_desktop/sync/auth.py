@@ -44,6 +44,14 @@ class LoginFailed(SyncError):
     """Central refused the user name or password, or gave no session key."""
 
 
+class AlreadySignedIn(LoginFailed):
+    """The account has a session elsewhere (AMRIT's concurrent-session answer, 5002).
+
+    Nothing was changed on central. Call ``login`` again with ``end_other_session=True``
+    once the person agreed to end the other session (it may be a colleague's sync).
+    """
+
+
 @dataclass(frozen=True)
 class LoginResult:
     """A successful sign-in."""
@@ -124,26 +132,33 @@ def login(
     password: str,
     *,
     client: AmritClient | None = None,
+    end_other_session: bool = False,
 ) -> LoginResult:
     """Sign in to central and return the session key (and JWT when central gives one).
 
-    A "you are already logged in" answer is handled as AMRIT's own UI does: the other
-    session is logged out, then the sign-in is tried once more with ``doLogout``.
+    A "you are already logged in" answer raises ``AlreadySignedIn`` unless
+    ``end_other_session`` is True; then it is handled as AMRIT's own UI does after the
+    person confirmed: the other session is logged out and the sign-in is tried once
+    more with ``doLogout``.
 
     Raises:
+        AlreadySignedIn: the account is signed in elsewhere and ``end_other_session``
+            is False.
         LoginFailed: wrong user name or password, or an answer without a key.
         SyncError: the network or the server failed (see ``client``).
     """
     own_client = client is None
     http = client or AmritClient(central_url="", common_url=common_url, retry=NO_RETRY)
     try:
-        return _login(http, common_url, user, password)
+        return _login(http, common_url, user, password, end_other_session)
     finally:
         if own_client:
             http.close()
 
 
-def _login(http: AmritClient, common_url: str, user: str, password: str) -> LoginResult:
+def _login(
+    http: AmritClient, common_url: str, user: str, password: str, end_other_session: bool
+) -> LoginResult:
     url = join_url(common_url, LOGIN_PATH)
 
     def attempt(do_logout: bool) -> Envelope:
@@ -152,6 +167,11 @@ def _login(http: AmritClient, common_url: str, user: str, password: str) -> Logi
 
     envelope = attempt(False)
     logged_out = False
+    if _is_concurrent_session(envelope) and not end_other_session:
+        raise AlreadySignedIn(
+            "This account is already signed in on another device. Ending that session "
+            "would sign the other device out."
+        )
     if _is_concurrent_session(envelope):
         log.info("central reports another session for this user; logging it out")
         other = http.post(

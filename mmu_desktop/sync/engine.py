@@ -23,7 +23,7 @@ from typing import IO
 import sqlalchemy as sa
 
 from mmu_desktop.db import sync_history
-from mmu_desktop.keystore import Credentials, Keystore, KeystoreError
+from mmu_desktop.keystore import Credentials, Keystore, KeystoreError, keyring_available
 from mmu_desktop.paths import DataDir
 from mmu_desktop.settings import Settings
 from mmu_desktop.sync.beneficiary_ids import BeneficiaryIdPhase
@@ -55,6 +55,11 @@ SIGN_IN_FIRST = (
     "Sign in to the central server first (the Sign in button, or 'mmu-desktop login --user NAME')."
 )
 MIN_REQUEST_BYTES = 2_000
+NO_KEYRING_SIGN_IN = (
+    "Sign in to the central server first. This computer has no password keyring, so a "
+    "sign-in made by an earlier 'mmu-desktop login' was not kept: sign in and sync in one "
+    "go with 'mmu-desktop sync --user NAME --password-stdin' (password on stdin)."
+)
 BUSY = "Another sync is already running for this data folder; wait for it to finish."
 
 
@@ -85,8 +90,13 @@ def prepare(
     settings: Settings,
     phases: Sequence[Phase] | None = None,
     keystore: Keystore | None = None,
+    credentials: Credentials | None = None,
 ) -> SyncPlan | NotReady:
-    """Check that a sync of ``phases`` (all three by default) can start."""
+    """Check that a sync of ``phases`` (all three by default) can start.
+
+    ``credentials`` from a sign-in made in this process are used as they are (kept in
+    memory only); otherwise the keystore's are.
+    """
     wanted = tuple(p for p in ALL_PHASES if phases is None or p in phases)
     if not wanted:
         return NotReady("No sync phase was chosen.")
@@ -108,13 +118,15 @@ def prepare(
             + ", ".join(missing)
             + " (Settings, or 'mmu-desktop config set KEY VALUE')."
         )
-    store = keystore or Keystore(data_dir.root)
-    try:
-        credentials = store.load()
-    except KeystoreError as exc:
-        return NotReady(f"{exc}. Unlock the keyring or sign in again.", needs_sign_in=True)
     if credentials is None:
-        return NotReady(SIGN_IN_FIRST, needs_sign_in=True)
+        store = keystore or Keystore(data_dir.root)
+        try:
+            credentials = store.load()
+        except KeystoreError as exc:
+            return NotReady(f"{exc}. Unlock the keyring or sign in again.", needs_sign_in=True)
+    if credentials is None:
+        reason = SIGN_IN_FIRST if keyring_available() else NO_KEYRING_SIGN_IN
+        return NotReady(reason, needs_sign_in=True)
     return SyncPlan(data_dir, settings, credentials, wanted)
 
 

@@ -962,3 +962,44 @@ def requeue_rejected(engine: sa.Engine, table_names: Sequence[str] | None = None
             )
             count += max(result.rowcount, 0)
     return count
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row set aside because central refused it: no patient data, only where and why."""
+
+    table: str
+    serial: str
+    reason: str
+
+
+def list_rejected(engine: sa.Engine, limit_per_table: int = 1000) -> list[RejectedRow]:
+    """Rows central refused (``Processed = 'F'``), per table, with central's reason.
+
+    The serial is the row's ``VanSerialNo`` (its own key where the table has none), the
+    number central reported the row by.
+    """
+    out: list[RejectedRow] = []
+    with engine.connect() as conn:
+        for spec in table_specs().values():
+            if not spec.synced:
+                continue
+            tbl = metadata.tables[spec.name]
+            processed = _col(tbl, spec, "Processed")
+            if processed is None:
+                continue
+            serial = _col(tbl, spec, "VanSerialNo")
+            if serial is None:
+                serial = tbl.c[spec.primary_key[0]]
+            reason_col = _col(tbl, spec, "SyncFailureReason")
+            reason_expr = reason_col if reason_col is not None else sa.null()
+            rows = conn.execute(
+                sa.select(serial, reason_expr)
+                .where(processed == "F")
+                .order_by(serial)
+                .limit(limit_per_table)
+            ).all()
+            for value, reason in rows:
+                text = str(reason).strip() if reason is not None else ""
+                out.append(RejectedRow(spec.name, str(value), text or "no reason recorded"))
+    return out

@@ -104,7 +104,10 @@ class Van:
 
     def sign_in(self) -> None:
         result = login(
-            self.ctx.settings.common_url, central_seed.DEMO_USER, central_seed.DEMO_PASSWORD
+            self.ctx.settings.common_url,
+            central_seed.DEMO_USER,
+            central_seed.DEMO_PASSWORD,
+            end_other_session=True,
         )
         Keystore(self.data_dir.root).save(result.credentials)
 
