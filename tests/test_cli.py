@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -223,7 +224,7 @@ def test_a_locked_database_gets_a_sentence(
     assert run(["seed-demo", "--beneficiaries", "1", "--visits", "0", "--data-dir", root]) == 0
 
 
-def test_an_existing_shared_folder_keeps_its_permissions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_shared_folder_keeps_its_permissions(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777)

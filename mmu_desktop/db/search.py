@@ -69,6 +69,10 @@ def sound_key(text: str) -> str:
     return " ".join(words)
 
 
+def _as_int(value: object) -> int:
+    return int(str(value))
+
+
 @dataclass(frozen=True)
 class _Entry:
     ben_reg_id: int
@@ -127,17 +131,17 @@ class SearchIndex:
             rows = conn.execute(query).all()
         changed = False
         for row in rows:
-            ben_reg_id = int(row[0])  # type: ignore[call-overload]
-            born = row[6]
+            reg_id, ben_id, first, last, phone, village, born, details_id = tuple(row)
+            ben_reg_id = _as_int(reg_id)
             self._entries[ben_reg_id] = _Entry(
                 ben_reg_id=ben_reg_id,
-                beneficiary_id=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
-                name_key=sound_key(f"{row[2] or ''} {row[3] or ''}"),
-                phone=str(row[4] or ""),
-                village_key=sound_key(str(row[5] or "")),
+                beneficiary_id=_as_int(ben_id) if ben_id is not None else None,
+                name_key=sound_key(f"{first or ''} {last or ''}"),
+                phone=str(phone or ""),
+                village_key=sound_key(str(village or "")),
                 birth_year=born.year if born is not None else None,  # type: ignore[attr-defined]
             )
-            self._last_details_id = max(self._last_details_id, int(row[7]))  # type: ignore[call-overload]
+            self._last_details_id = max(self._last_details_id, _as_int(details_id))
             changed = True
         if changed:
             self._order = list(self._entries)

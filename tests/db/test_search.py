@@ -27,7 +27,8 @@ TODAY = date(2026, 12, 4)
         ("Pooja", "पूजा"),
         ("Priyanka", "प्रियंका"),
         ("Krishna", "कृष्णा"),
-        ("सुनीता", "सु\u200dनीता"),  # a zero-width joiner typed by some keyboards
+        # with a zero-width joiner, as some keyboards type it
+        ("सुनीता", "सु\u200dनीता"),
     ],
 )
 def test_spellings_of_one_name_share_a_key(one: str, other: str) -> None:
