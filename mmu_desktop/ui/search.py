@@ -46,6 +46,8 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("SearchView", "Beneficiary ID"),
 )
 
+_TOP = QModelIndex()  # the invisible root of a flat table
+
 
 def column_values(person: BeneficiarySummary, today: date | None = None) -> list[str]:
     """The texts of one result row, in column order."""
@@ -78,10 +80,10 @@ class ResultsModel(QAbstractTableModel):
     def person(self, row: int) -> BeneficiarySummary:
         return self._people[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _TOP) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _TOP) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
