@@ -161,12 +161,18 @@ class MainWindow(QMainWindow):
     def go(self, page: int) -> None:
         """Show page ``page`` (REGISTER, FIND, VISIT, HISTORY or SYNC) and focus its start."""
         self.nav.setCurrentRow(page)
-        self._nav_changed(page)
+        self.pages.setCurrentIndex(page)
+        self._focus_page(page)
 
     def _nav_changed(self, page: int) -> None:
         if page < 0:
             return
         self.pages.setCurrentIndex(page)
+        # Arrowing through the list keeps the focus there; a shortcut moves into the page.
+        if not self.nav.hasFocus():
+            self._focus_page(page)
+
+    def _focus_page(self, page: int) -> None:
         if page == FIND:
             self.search.focus_search()
         elif page == REGISTER:

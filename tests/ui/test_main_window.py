@@ -43,6 +43,12 @@ def test_shortcuts_move_between_screens(qtbot: QtBot, pool_ctx: AppContext) -> N
         press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.pages.currentIndex() == page
 
+    # Arrowing through the screen list shows each page and keeps the focus in the list.
+    window.nav.setFocus()
+    press(qtbot, window, Qt.Key.Key_Down)
+    assert window.pages.currentIndex() == FIND
+    assert focused(window) is window.nav
+
 
 def test_status_bar_shows_van_pending_and_ids_left(qtbot: QtBot, pool_ctx: AppContext) -> None:
     window = make_window(qtbot, pool_ctx)

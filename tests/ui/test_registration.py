@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
@@ -165,6 +166,24 @@ def test_wrong_date_of_birth_is_explained(
     view.save()
     assert "future" in view.errors.message("dob")
     assert count_rows(pool_ctx, "i_beneficiarydetails") == 0
+
+
+def test_date_of_birth_instead_of_age(
+    qtbot: QtBot, pool_ctx: AppContext, index: SearchIndex
+) -> None:
+    view = make_view(qtbot, pool_ctx, index)
+    fill_by_keyboard(qtbot, view)
+    view.age_only.setFocus()
+    press(qtbot, view, Qt.Key.Key_Space)  # untick "age only": the date field appears
+    assert view.dob.isVisible() and not view.age.isVisible()
+    press(qtbot, view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused(view) is view.dob
+    type_text(qtbot, view, "14-03-1988")
+    with qtbot.waitSignal(view.registered):
+        press(qtbot, view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with pool_ctx.engine.connect() as conn:
+        born = conn.execute(sa.select(table("i_beneficiarydetails").c.DOB)).scalar_one()
+    assert born.date() == date(1988, 3, 14)
 
 
 def test_empty_pool_keeps_what_was_typed(qtbot: QtBot, ctx: AppContext, index: SearchIndex) -> None:
