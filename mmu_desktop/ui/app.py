@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import platform
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -73,6 +77,38 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def crash_details(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
+    """The text a nurse can copy for IT: versions and the traceback (no form contents)."""
+    from mmu_desktop import __version__
+
+    lines = [
+        f"MMU Desktop {__version__}",
+        f"Python {sys.version.split()[0]}, Qt {qVersion()}, {platform.platform()}",
+        "",
+        *traceback.format_exception(kind, error, tb),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines)
+
+
+def install_crash_handler() -> None:
+    """Show unexpected errors (bugs) in a dialog with copyable details instead of vanishing."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+        box.setText(
+            QApplication.translate(
+                "app",
+                "Something went wrong inside the app. What was already saved is safe. "
+                "Please show the details below to IT (Show Details, then copy).",
+            )
+        )
+        box.setDetailedText(crash_details(kind, error, tb))
+        box.exec()
+
+    sys.excepthook = handle
+
+
 def start_demo(data_dir: Path | str | None) -> tuple[Path | str | None, Callable[[], None]]:
     """Hook for ``mmu-desktop --demo``: start the local demo central server.
 
@@ -91,6 +127,7 @@ def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
     from mmu_desktop.ui.main_window import MainWindow
 
     app = make_application()
+    install_crash_handler()
     stop_demo: Callable[[], None] = lambda: None  # noqa: E731
     if demo:
         data_dir, stop_demo = start_demo(data_dir)

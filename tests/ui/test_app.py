@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -24,7 +27,20 @@ def test_devanagari_font_is_loaded_and_used_as_fallback(qapp: QApplication) -> N
     assert app.DEVANAGARI_FAMILY in qapp.font().families()
 
 
-def test_run_window_opens_and_closes(qapp: QApplication, configured_dir: DataDir) -> None:
+def test_run_window_opens_and_closes(
+    qapp: QApplication, configured_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_window installs its own
     QTimer.singleShot(300, QApplication.closeAllWindows)
     assert app.run_window(configured_dir.root) == 0
     assert qapp.styleSheet() != ""
+
+
+def test_crash_details_name_versions_and_the_error() -> None:
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        text = app.crash_details(type(exc), exc, exc.__traceback__)
+    assert text.startswith("MMU Desktop ")
+    assert "Qt " in text
+    assert "RuntimeError: boom" in text
