@@ -110,16 +110,30 @@ def install_crash_handler() -> None:
 
 
 def start_demo(data_dir: Path | str | None) -> tuple[Path | str | None, Callable[[], None]]:
-    """Hook for ``mmu-desktop --demo``: start the local demo central server.
+    """Start ``mmu-desktop --demo``: a demo central on 127.0.0.1 and a data dir set up
+    for it (signed in, masters downloaded, ID pool filled).
 
     Returns the data dir the window should open and a function that stops the demo
-    when the window has closed.
-
-    TODO(demo): to be filled in by the sync work (a demo central on 127.0.0.1 and a
-    fresh demo data dir); until then the window opens on ``data_dir`` as usual.
+    central when the window has closed.
     """
-    log.info("demo mode requested; the demo central server is not started yet")
-    return data_dir, lambda: None
+    from mmu_desktop.demo import DemoUnavailable
+    from mmu_desktop.demo import start_demo as start_demo_session
+
+    try:
+        session = start_demo_session(data_dir)
+    except DemoUnavailable as exc:
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        return data_dir, lambda: None
+    root = session.ctx.data_dir.root
+    session.ctx.engine.dispose()
+    print(
+        f"Demo central server: {session.central.central_url} (user {session.user}); "
+        f"demo data folder: {root}",
+        file=sys.stderr,
+    )
+    if not session.first_sync.succeeded:
+        log.warning("the demo's first sync did not fully succeed")
+    return root, session.central.stop
 
 
 def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
