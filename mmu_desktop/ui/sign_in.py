@@ -11,8 +11,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from mmu_desktop.keystore import Keystore, KeystoreError
-from mmu_desktop.sync.auth import LoginFailed, login
+from mmu_desktop.sync.auth import AlreadySignedIn, LoginFailed, login
 from mmu_desktop.sync.client import AuthProblem, SyncError, TransportError
+from mmu_desktop.ui.sync_worker import emit
 from mmu_desktop.ui.widgets.fields import chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -47,17 +50,28 @@ class SignInWorker(QObject):
 
     Signals:
         succeeded(object): a ``SignedIn`` once the key is stored.
+        signed_in_elsewhere(): central says this user has a session on another device;
+            fires just before ``failed``.
         failed(object): a sentence for the person signing in (never holds the password).
         finished(): after either of the above; the thread then quits and both objects
             are deleted.
     """
 
     succeeded = Signal(object)
+    signed_in_elsewhere = Signal()
     failed = Signal(object)
     finished = Signal()
 
-    def __init__(self, common_url: str, user: str, password: str, data_root: Path) -> None:
+    def __init__(
+        self,
+        common_url: str,
+        user: str,
+        password: str,
+        data_root: Path,
+        end_other_session: bool = False,
+    ) -> None:
         super().__init__()
+        self._end_other_session = end_other_session
         self._common_url = common_url
         self._user = user
         self._password = password
@@ -69,7 +83,8 @@ class SignInWorker(QObject):
         thread.setObjectName("sign-in")
         self.moveToThread(thread)
         thread.started.connect(self.run)
-        self.finished.connect(thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
+        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self.finished.connect(self.deleteLater)
         thread.finished.connect(thread.deleteLater)
         thread.start()
@@ -77,51 +92,76 @@ class SignInWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        password, self._password = self._password, ""
         try:
-            result = login(self._common_url, self._user, password)
-            del password
+            result = login(
+                self._common_url,
+                self._user,
+                self._take_password(),
+                end_other_session=self._end_other_session,
+            )
             saved = Keystore(self._data_root).save(result.credentials)
+        except AlreadySignedIn:
+            emit(self.signed_in_elsewhere)
+            emit(
+                self.failed,
+                self.tr(
+                    "This user is signed in on another device (it may be a colleague's sync). "
+                    "To sign that device out and sign in here, tick “End the other session” "
+                    "and sign in again."
+                ),
+            )
         except LoginFailed as exc:
-            self.failed.emit(_refused_message(str(exc)))
+            emit(self.failed, _refused_message(str(exc)))
         except TransportError:
-            self.failed.emit(
-                self.tr("Cannot reach the central server. Check the network, then try again.")
+            emit(
+                self.failed,
+                self.tr("Cannot reach the central server. Check the network, then try again."),
             )
         except AuthProblem as exc:
-            self.failed.emit(str(exc))
+            emit(self.failed, str(exc))
         except KeystoreError as exc:
-            self.failed.emit(
+            emit(
+                self.failed,
                 self.tr(
                     "You were signed in, but the key could not be kept: {error}. "
                     "Unlock the system keyring and sign in again."
-                ).format(error=str(exc))
+                ).format(error=str(exc)),
             )
         except SyncError as exc:
-            self.failed.emit(self.tr("The sign-in did not work: {error}").format(error=str(exc)))
+            emit(self.failed, self.tr("The sign-in did not work: {error}").format(error=str(exc)))
         except Exception:  # a bug: keep the details in the log, not on screen
             log.exception("signing in failed with an unexpected error")
-            self.failed.emit(
-                self.tr("The sign-in stopped because of an internal error (details are in the log).")
+            emit(
+                self.failed,
+                self.tr(
+                    "The sign-in stopped because of an internal error (details are in the log)."
+                ),
             )
         else:
-            self.succeeded.emit(
+            emit(
+                self.succeeded,
                 SignedIn(
                     user_name=result.user_name,
                     kept_where=saved.message,
                     persistent=saved.persistent,
                     has_mmu_privilege=result.has_mmu_privilege,
                     logged_out_other_session=result.logged_out_other_session,
-                )
+                ),
             )
         finally:
-            password = ""
-            self.finished.emit()
+            self._password = ""
+            emit(self.finished)
+
+    def _take_password(self) -> str:
+        # Handed over once; the worker keeps no reference after the call.
+        password, self._password = self._password, ""
+        return password
 
 
 def _refused_message(detail: str) -> str:
-    tr = SignInWorker.tr
-    text = tr(None, "The user name or password was not accepted. Check both and try again.")  # type: ignore[arg-type]
+    text = QCoreApplication.translate(
+        "SignInWorker", "The user name or password was not accepted. Check both and try again."
+    )
     return f"{text}\n({detail})" if detail else text
 
 
@@ -171,6 +211,12 @@ class SignInDialog(QDialog):
         password_label.setBuddy(self.password)
         form.addRow(user_label, self.user)
         form.addRow(password_label, self.password)
+        self.end_other_session = QCheckBox(self.tr("&End the other session"))
+        self.end_other_session.setAccessibleName(
+            self.tr("End this user's session on the other device")
+        )
+        self.end_other_session.hide()
+        form.addRow("", self.end_other_session)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -184,6 +230,9 @@ class SignInDialog(QDialog):
         self.sign_in_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cancel"))
         self.close_button.setAccessibleName(self.tr("Close"))
+        # Enter is handled by the fields themselves; a disabled default button must
+        # never let Enter fall through to Cancel while a sign-in runs.
+        self.close_button.setAutoDefault(False)
         self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
 
@@ -197,7 +246,15 @@ class SignInDialog(QDialog):
         self.close_button.clicked.connect(self._close)
         self.password.returnPressed.connect(self.start_sign_in)
         self.user.returnPressed.connect(self.start_sign_in)
-        chain_tab_order([self.user, self.password, self.sign_in_button, self.close_button])
+        chain_tab_order(
+            [
+                self.user,
+                self.password,
+                self.end_other_session,
+                self.sign_in_button,
+                self.close_button,
+            ]
+        )
 
         if not common_url:
             self._say(
@@ -231,8 +288,16 @@ class SignInDialog(QDialog):
         self.password.clear()
         self._set_busy(True)
         self._say("info", self.tr("Signing in…"))
-        worker = SignInWorker(self._common_url, user, password, self._data_root)
+        worker = SignInWorker(
+            self._common_url,
+            user,
+            password,
+            self._data_root,
+            end_other_session=self.end_other_session.isVisible()
+            and self.end_other_session.isChecked(),
+        )
         del password
+        worker.signed_in_elsewhere.connect(self.end_other_session.show)
         worker.succeeded.connect(self._succeeded)
         worker.failed.connect(self._failed)
         self._worker = worker
@@ -240,6 +305,8 @@ class SignInDialog(QDialog):
         self._thread.finished.connect(self._thread_done)
 
     def _thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()  # it is ending; never drop a running thread
         self._thread = None
         self._worker = None
         self._set_busy(False)
@@ -262,21 +329,34 @@ class SignInDialog(QDialog):
         self._say("success", "\n".join(lines))
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setDefault(True)
-        self.signed_in.emit(info)
+        emit(self.signed_in, info)
 
     def _failed(self, message: str) -> None:
         self._say("error", message)
         self.password.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
+        # Read-only rather than disabled, so that focus stays where the person is.
         self.sign_in_button.setEnabled(not busy)
-        self.user.setEnabled(not busy)
-        self.password.setEnabled(not busy)
+        self.user.setReadOnly(busy)
+        self.password.setReadOnly(busy)
 
     def _say(self, kind: str, text: str) -> None:
         colours = {"error": "#a4000f", "success": "#1b5e20", "info": "#0b3d6e"}
         self.message.setStyleSheet(f"color: {colours.get(kind, '#1a1a1a')}; font-weight: bold;")
         self.message.setText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.busy:
+                return  # the Enter that started this sign-in, or an impatient second one
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton):
+                focus.click()
+            elif focus not in (self.user, self.password):
+                self.start_sign_in()
+            return  # the fields' returnPressed has already started the sign-in
+        super().keyPressEvent(event)
 
     def _close(self) -> None:
         if self.result_info is not None:
@@ -285,7 +365,17 @@ class SignInDialog(QDialog):
             self.reject()
 
     def reject(self) -> None:
-        # An attempt under way finishes in the background; its thread is not killed.
-        if self._thread is not None:
-            self._thread.wait(15000)
+        if self._thread is not None and self._worker is not None:
+            # An attempt under way cannot be called back; let it end on its own (every
+            # call has a timeout) while it is kept alive here, out of this dialog.
+            _keep_alive(self._thread, self._worker)
         super().reject()
+
+
+# Threads of sign-ins whose dialog closed first, held until they end.
+_orphans: set[QObject] = set()
+
+
+def _keep_alive(thread: QThread, worker: SignInWorker) -> None:
+    _orphans.update((thread, worker))
+    thread.finished.connect(lambda: _orphans.difference_update((thread, worker)))

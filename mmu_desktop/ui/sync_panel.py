@@ -1,36 +1,1079 @@
-"""The Sync page: a placeholder until the real sync panel is built."""
+"""The Sync page: one button that sends, fetches and tops up, and says plainly what happened.
+
+The run itself is ``mmu_desktop.sync.engine.run_sync`` in a ``SyncWorker`` thread. This
+module turns its progress events and final report into words a nurse can act on; the
+wording and the "needs attention" query are plain functions, testable without a window.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
+import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmu_desktop import settings as settings_store
 from mmu_desktop.context import AppContext
+from mmu_desktop.db import sync_history
+from mmu_desktop.db.beneficiaries import get_summary
+from mmu_desktop.db.schema import synced_table_names, table, table_specs
+from mmu_desktop.db.status import local_status
+from mmu_desktop.sync.engine import BUSY, NotReady, RunOptions, prepare
+from mmu_desktop.sync.report import (
+    Outcome,
+    Phase,
+    PhaseReport,
+    ProgressEvent,
+    RunReport,
+)
+from mmu_desktop.sync.upload import requeue_rejected
+from mmu_desktop.ui import values
+from mmu_desktop.ui.sign_in import SignedIn, SignInDialog
+from mmu_desktop.ui.sync_worker import INTERNAL_ERROR, SyncWorker, emit
+from mmu_desktop.ui.widgets.fields import Banner, chain_tab_order
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "SyncPanel"
+MAX_ATTENTION_ROWS = 500
+HISTORY_RUNS = 30
+TIME_FORMAT = "%d-%m-%Y %H:%M"
+
+# What each uploaded table holds, in a nurse's words (the table name stays beside it).
+TABLE_WORDS = {
+    "m_beneficiaryregidmapping": "beneficiary IDs",
+    "i_beneficiarydetails": "beneficiary details",
+    "i_beneficiaryaddress": "addresses",
+    "i_beneficiarycontacts": "phone numbers",
+    "i_beneficiaryaccount": "bank accounts",
+    "i_beneficiarymapping": "beneficiary links",
+    "i_beneficiaryidentity": "identity documents",
+    "i_beneficiaryfamilymapping": "family links",
+    "i_beneficiaryimage": "photos",
+    "t_benvisitdetail": "visits",
+    "t_phy_anthropometry": "height and weight",
+    "t_phy_vitals": "vitals",
+    "i_ben_flow_outreach": "patient flow",
+    "t_phy_generalexam": "examinations",
+    "t_benchiefcomplaint": "complaints",
+    "t_benclinicalobservation": "clinical observations",
+    "t_prescription": "prescriptions",
+    "t_prescribeddrug": "prescribed medicines",
+    "t_lab_testorder": "lab orders",
+    "t_benreferdetails": "referrals",
+    "t_lab_testresult": "lab results",
+    "t_benmedhistory": "medical history",
+    "t_benallergyhistory": "allergies",
+}
+
+PHASE_NAMES = {
+    Phase.UPLOAD: "Sending records",
+    Phase.DOWNLOAD: "Master data",
+    Phase.IDS: "Beneficiary IDs",
+}
+
+OUTCOME_WORDS = {
+    "success": "Complete",
+    "no_data": "Nothing to do",
+    "partial": "Partly done",
+    "failed": "Failed",
+    "cancelled": "Cancelled",
+    "stopped": "Stopped",
+    "not_run": "Not run",
+}
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in this panel's context (works without a widget)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def table_words(name: str) -> str:
+    """A table's contents in words, e.g. "visits" for ``t_benvisitdetail``."""
+    words = TABLE_WORDS.get(name)
+    return tr(words) if words else name
+
+
+def table_label(name: str) -> str:
+    """A table as shown in the run list: its words and, for IT, its name."""
+    words = TABLE_WORDS.get(name)
+    return f"{tr(words).capitalize()} ({name})" if words else name
+
+
+def outcome_words(outcome: str) -> str:
+    return tr(OUTCOME_WORDS.get(outcome, outcome))
+
+
+def format_time(value: datetime | None) -> str:
+    return value.strftime(TIME_FORMAT) if value else tr("never")
+
+
+def format_elapsed(ms: int) -> str:
+    seconds = max(ms, 0) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+# -- words for a finished run --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultText:
+    """The banner at the top: ``kind`` is 'success', 'error' or 'info' (the colours)."""
+
+    kind: str
+    headline: str
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.headline, *self.details])
+
+
+def _all_errors(report: RunReport) -> list[str]:
+    seen: list[str] = []
+    for phase in report.phases:
+        for text in [*phase.errors, *(e for t in phase.tables for e in t.errors)]:
+            if text and text not in seen:
+                seen.append(text)
+    return seen
+
+
+def is_offline(report: RunReport) -> bool:
+    """True when central could not be reached at all (the engine stops the run then)."""
+    return any(p.stop_reason for p in report.phases)
+
+
+def upload_sentence(phase: PhaseReport) -> str:
+    """ "312 records sent, 2 rejected: see Needs attention below." and the like."""
+    t = phase.totals()
+    if t["sent"] == 0 and t["pending"] == 0 and t["needs_attention"] == 0:
+        return tr("No new records to send.")
+    parts = [tr("{n} records sent").format(n=_count(t["sent"]))]
+    if t["sent"] == 1:
+        parts = [tr("1 record sent")]
+    if t["rejected"]:
+        parts.append(
+            tr("{n} rejected: see “Needs attention” below").format(n=_count(t["rejected"]))
+        )
+    if t["pending"]:
+        text = tr("{n} still to send").format(n=_count(t["pending"]))
+        if t["waiting"]:
+            text += tr(" ({n} waiting for a record they belong to)").format(n=_count(t["waiting"]))
+        parts.append(text)
+    older = t["needs_attention"] - t["rejected"]
+    if older > 0:
+        parts.append(tr("{n} rejected earlier still need attention").format(n=_count(older)))
+    return ", ".join(parts) + "."
+
+
+def _other_phase_sentences(report: RunReport) -> list[str]:
+    lines = []
+    download = report.phase(Phase.DOWNLOAD)
+    if download is not None and download.outcome not in ("not_run", "stopped", "cancelled"):
+        changed = download.totals().get("changed", 0)
+        failed = [t.table for t in download.tables if t.outcome == Outcome.FAILED]
+        text = tr("Master data: {n} rows new or changed.").format(n=_count(changed))
+        if failed:
+            text = tr("Master data: {n} rows new or changed; not fetched: {tables}.").format(
+                n=_count(changed), tables=", ".join(failed)
+            )
+        lines.append(text)
+    ids = report.phase(Phase.IDS)
+    if ids is not None and ids.ids_after is not None:
+        lines.append(
+            tr("Beneficiary IDs: {added} new, {pool} ready for registrations.").format(
+                added=_count(ids.ids_added), pool=_count(ids.ids_after)
+            )
+        )
+    return lines
+
+
+def describe_result(report: RunReport) -> ResultText:
+    """The plain-language result of a run; never a traceback."""
+    upload = report.phase(Phase.UPLOAD)
+    sent_line = upload_sentence(upload) if upload is not None and upload.tables else ""
+    sent_any = upload is not None and upload.totals()["sent"] > 0
+
+    if report.stop_reason == INTERNAL_ERROR:
+        return ResultText(
+            "error",
+            tr("The sync stopped because of a problem in the program. Nothing was lost."),
+            [tr("Try again; if it happens again, call IT (details are in the log).")],
+        )
+    if report.needs_sign_in:
+        details = [sent_line] if sent_any else []
+        return ResultText(
+            "error",
+            tr("Signed out: sign in again, then press Sync. Nothing was lost."),
+            details,
+        )
+    if report.stop_reason == BUSY:
+        return ResultText(
+            "info",
+            tr("Another sync is already running on this laptop; wait for it to finish."),
+        )
+    if report.cancelled:
+        details = [sent_line] if sent_any else []
+        return ResultText(
+            "info",
+            tr("Sync cancelled. Nothing was lost: what was not sent goes next time."),
+            details,
+        )
+    if is_offline(report):
+        details = [sent_line] if sent_any else []
+        return ResultText(
+            "error",
+            tr("No network: nothing was lost, try again when connected."),
+            details,
+        )
+
+    details = _other_phase_sentences(report)
+    if report.succeeded:
+        headline = tr("Sync complete.") + (" " + sent_line if sent_line else "")
+        return ResultText("success", headline, details)
+    rejected = upload is not None and upload.totals()["needs_attention"] > 0
+    headline = sent_line if rejected and sent_line else tr("Sync finished with problems.")
+    if not rejected and sent_line:
+        details.insert(0, sent_line)
+    if report.stop_reason:
+        details.insert(0, report.stop_reason)
+    details += _all_errors(report)[:3]
+    return ResultText("error" if not rejected else "info", headline, details)
+
+
+def step_text(event: ProgressEvent, batch_no: int) -> str:
+    """The current step in words, e.g. "Sending visits: batch 3 (150 of 812 records)"."""
+    if event.phase == Phase.UPLOAD:
+        what = table_words(event.table) if event.table else tr("records")
+        if event.kind == "batch_done":
+            return tr("Sending {what}: batch {n} ({done} of {total} records)").format(
+                what=what, n=batch_no, done=_count(event.done), total=_count(event.total)
+            )
+        if event.kind in ("table_started", "table_done"):
+            return tr("Sending {what} ({done} of {total} records)").format(
+                what=what, done=_count(event.done), total=_count(event.total)
+            )
+        return tr("Sending records…")
+    if event.phase == Phase.DOWNLOAD:
+        if event.table:
+            return tr("Downloading masters: {table} ({n} of {total})").format(
+                table=event.table, n=event.done + 1, total=event.total
+            )
+        return tr("Downloading master data…")
+    if event.total:
+        return tr("Fetching beneficiary IDs: {done} of {total}").format(
+            done=_count(event.done), total=_count(event.total)
+        )
+    return tr("Fetching beneficiary IDs…")
+
+
+# -- rows central refused ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedRecord:
+    """One row central refused, waiting for a person to look at it."""
+
+    table: str
+    serial: str
+    reason: str
+    beneficiary: str  # "Sita Devi, 2847 0000 0001" when the row names a beneficiary
+
+
+def _column(tbl: sa.Table, name: str) -> sa.Column[Any] | None:
+    try:
+        return tbl.c[table_specs()[tbl.name].column(name).name]
+    except KeyError:
+        return None
+
+
+def rejected_records(engine: sa.Engine, limit: int = MAX_ATTENTION_ROWS) -> list[RejectedRecord]:
+    """Rows marked refused by central ('F'), with central's reason, newest tables first."""
+    found: list[RejectedRecord] = []
+    with engine.connect() as conn:
+        for name in synced_table_names():
+            if len(found) >= limit:
+                break
+            tbl = table(name)
+            processed = _column(tbl, "Processed")
+            if processed is None:
+                continue
+            person_column = (
+                "BenRegId" if name == "m_beneficiaryregidmapping" else "BeneficiaryRegID"
+            )
+            wanted = [
+                c
+                for c in (
+                    _column(tbl, "VanSerialNo"),
+                    _column(tbl, "SyncFailureReason"),
+                    _column(tbl, person_column),
+                )
+                if c is not None
+            ]
+            if not wanted:
+                continue
+            query = sa.select(*wanted).where(processed == "F").limit(limit - len(found))
+            for row in conn.execute(query).mappings():
+                found.append(_rejected(conn, name, dict(row)))
+    return found
+
+
+def _rejected(conn: sa.Connection, name: str, row: dict[str, Any]) -> RejectedRecord:
+    by_lower = {k.lower(): v for k, v in row.items()}
+    reason = str(by_lower.get("syncfailurereason") or tr("no reason given"))
+    ben_reg_id = by_lower.get("beneficiaryregid") or by_lower.get("benregid")
+    who = ""
+    if ben_reg_id is not None:
+        person = get_summary(conn, int(ben_reg_id))
+        if person is not None:
+            who = f"{person.full_name}, {values.format_beneficiary_id(person.beneficiary_id)}"
+    return RejectedRecord(name, str(by_lower.get("vanserialno") or ""), reason, who)
+
+
+# -- the panel -----------------------------------------------------------------------
+
+RUN_COLUMNS = (
+    "What",
+    "Sent",
+    "Accepted",
+    "Rejected",
+    "Still to send",
+    "Waiting for parent",
+    "Received",
+    "Result",
+)
+HISTORY_COLUMNS = ("Started", "Ended", "Result")
+DETAIL_COLUMNS = (
+    "Phase",
+    "Group",
+    "What",
+    "Sent",
+    "Accepted",
+    "Rejected",
+    "Still to send",
+    "Received",
+    "Result",
+)
+ATTENTION_COLUMNS = ("Record", "Beneficiary", "Record no.", "Central's reason")
+
+
+def _number_item(value: int | None) -> str:
+    return "" if value is None else _count(value)
 
 
 class SyncPanel(QWidget):
-    """Sending records to AMRIT central and fetching IDs and masters (not built yet).
+    """Sync with AMRIT central: send records, fetch masters, top up beneficiary IDs.
 
-    Signals: none yet.
+    Signals:
+        sync_finished(object): the ``RunReport`` at the end of every run started here
+            (also cancelled and failed ones), after the panel has shown it; the main
+            window refreshes its status bar from it.
+        sync_progress(object): each ``ProgressEvent`` of the run, after the panel has
+            shown it (on the GUI thread).
+        signed_in(object): a ``SignedIn`` after a successful sign-in from this panel.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    sync_finished = Signal(object)
+    sync_progress = Signal(object)
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        options: RunOptions | None = None,
+        phases: Sequence[Phase] | None = None,
+        resume_after_sign_in: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._options = options
+        self._phases = list(phases) if phases else None
+        self._resume_after_sign_in = resume_after_sign_in
+        # The worker and its thread are kept until the thread has ended: dropping the
+        # last Python reference earlier would delete them under the running thread.
+        self._worker: SyncWorker | None = None
+        self._thread: QThread | None = None
+        self._active = False
+        self._batches: dict[str, int] = {}
+        self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._phase_index = 0
+        self.last_report: RunReport | None = None
+        self.sign_in_dialog: SignInDialog | None = None
+        self.crash_box: QMessageBox | None = None
+        self.attention_records: list[RejectedRecord] = []
+        self.waiting = 0
+        self.last_success_times: dict[str, datetime | None] = {}
+        self._history_runs: list[sync_history.RunSummary] = []
+
+        self._build()
+        self._elapsed = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._show_elapsed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.refresh()
+
+    # --- building the page ---------------------------------------------------------------
+
+    def _build(self) -> None:
         heading = QLabel(self.tr("Sync with AMRIT central"))
         heading.setObjectName("heading")
-        self.message = QLabel(
-            self.tr(
-                "Sending records and fetching new beneficiary IDs will be available here. "
-                "Until then, IT can run 'mmu-desktop sync' from the command line."
-            )
-        )
-        self.message.setWordWrap(True)
-        self.sync_button = QPushButton(self.tr("S&ync"))
-        self.sync_button.setEnabled(False)
+        self.last_success_label = QLabel()
+        self.last_success_label.setObjectName("muted")
+        self.last_success_label.setWordWrap(True)
+        self.last_success_label.setAccessibleName(self.tr("Last complete sync"))
+
+        self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setObjectName("primary")
+        self.sync_button.setMinimumSize(260, 56)
+        self.sync_button.setStyleSheet("font-size: 13pt;")
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Send records and fetch updates (Ctrl+Shift+S)"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the sync"))
+        self.cancel_button.setEnabled(False)
+        self.sign_in_button = QPushButton(self.tr("Sign &in…"))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in to central"))
+        self.waiting_label = QLabel()
+        self.waiting_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.waiting_label.setAccessibleName(self.tr("Records waiting"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.waiting_label, 1)
+        buttons.addWidget(self.sign_in_button)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Sync progress"))
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.elapsed_label = QLabel()
+        self.elapsed_label.setAccessibleName(self.tr("Time taken"))
+        self.elapsed_label.setMinimumWidth(110)
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress_bar, 1)
+        bar.addWidget(self.elapsed_label)
+        self.step_label = QLabel(self.tr("Press Sync now when the van has a network."))
+        self.step_label.setAccessibleName(self.tr("Current step"))
+
+        self.result = Banner()
+        self.result.label.setAccessibleName(self.tr("Sync result"))
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_run_tab(), self.tr("This &run"))
+        self.tabs.addTab(self._build_attention_tab(), self.tr("&Needs attention"))
+        self.tabs.addTab(self._build_history_tab(), self.tr("&History"))
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.message)
-        layout.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addLayout(bar)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.last_success_label)
+        layout.addWidget(self.result)
+        layout.addWidget(self.tabs, 1)
+
+        # Slots that return a value are wrapped: a bool returned into a signal
+        # connection corrupts its reference count in PySide 6.12 (a crash at exit).
+        self.sync_button.clicked.connect(self._sync_clicked)
+        self.cancel_button.clicked.connect(self.cancel_sync)
+        self.sign_in_button.clicked.connect(self._sign_in_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self._shortcut_sync)
+        chain_tab_order(
+            [
+                self.sync_button,
+                self.cancel_button,
+                self.sign_in_button,
+                self.tabs,
+                self.run_tree,
+                self.attention_table,
+                self.send_again_button,
+                self.history_table,
+                self.detail_table,
+            ]
+        )
+
+    def _build_run_tab(self) -> QWidget:
+        self.run_tree = QTreeWidget()
+        self.run_tree.setColumnCount(len(RUN_COLUMNS))
+        self.run_tree.setHeaderLabels([self.tr(c) for c in RUN_COLUMNS])
+        self.run_tree.setAccessibleName(self.tr("What this run did, per phase and table"))
+        self.run_tree.setAlternatingRowColors(True)
+        self.run_tree.setUniformRowHeights(True)
+        header = self.run_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(RUN_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.run_tree)
+        return page
+
+    def _build_attention_tab(self) -> QWidget:
+        self.attention_table = _table(ATTENTION_COLUMNS)
+        self.attention_table.setAccessibleName(self.tr("Records central refused"))
+        self.attention_table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch
+        )
+        for column, width in enumerate((200, 260, 120)):
+            self.attention_table.setColumnWidth(column, width)
+        explain = QLabel(
+            self.tr(
+                "Central refused these records for the reason shown. Correct the record if "
+                "the reason asks for it, then press Send again: they go with the next sync."
+            )
+        )
+        explain.setWordWrap(True)
+        self.send_again_button = QPushButton(self.tr("Send &again"))
+        self.send_again_button.setAccessibleName(self.tr("Send refused records again"))
+        self.send_again_button.clicked.connect(self._send_again_clicked)
+        self.attention_note = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.send_again_button)
+        row.addWidget(self.attention_note, 1)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(explain)
+        box.addWidget(self.attention_table, 1)
+        box.addLayout(row)
+        return page
+
+    def _build_history_tab(self) -> QWidget:
+        self.history_table = _table(HISTORY_COLUMNS)
+        self.history_table.setAccessibleName(self.tr("Recent sync runs"))
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.history_table.setColumnWidth(0, 140)
+        self.history_table.setColumnWidth(1, 140)
+        self.detail_table = _table(DETAIL_COLUMNS)
+        self.detail_table.setAccessibleName(self.tr("Counts of the chosen run"))
+        self.detail_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.detail_summary = QLabel()
+        self.detail_summary.setWordWrap(True)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.detail_summary)
+        right_box.addWidget(self.detail_table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.history_table)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 760])
+        self.history_table.currentCellChanged.connect(lambda row, *_: self._show_history_run(row))
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(splitter)
+        return page
+
+    # --- state shown when idle -----------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """True from the start of a run until its report has been shown."""
+        return self._active
+
+    def refresh(self) -> None:
+        """Re-read what waits, what needs attention, the last successes and the history."""
+        self._refresh_waiting()
+        self._refresh_last_success()
+        self._refresh_attention()
+        self._refresh_history()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.running:
+            self._refresh_waiting()
+
+    def _refresh_waiting(self) -> None:
+        try:
+            status = local_status(self._ctx.engine)
+        except sa.exc.OperationalError:
+            self.waiting_label.setText(self.tr("The database is busy; try again."))
+            return
+        pending = int(status["pending_total"])
+        if pending == 0:
+            text = self.tr("Nothing waiting to be sent.")
+        elif pending == 1:
+            text = self.tr("1 record waiting to be sent.")
+        else:
+            text = self.tr("{n} records waiting to be sent.").format(n=_count(pending))
+        self.waiting_label.setText(text)
+        self.waiting = pending
+
+    def _refresh_last_success(self) -> None:
+        times = sync_history.last_success(self._ctx.engine)
+        self.last_success_times = times
+        parts = [
+            self.tr("{phase}: {when}").format(
+                phase=tr(PHASE_NAMES[Phase(p)]), when=format_time(times.get(p))
+            )
+            for p in ("upload", "download", "ids")
+        ]
+        self.last_success_label.setText(self.tr("Last complete:") + "  " + "   ·   ".join(parts))
+
+    def _refresh_attention(self) -> None:
+        try:
+            records = rejected_records(self._ctx.engine)
+        except sa.exc.OperationalError:
+            return
+        self.attention_records = records
+        table_widget = self.attention_table
+        table_widget.setRowCount(len(records))
+        for row, record in enumerate(records):
+            texts = (table_label(record.table), record.beneficiary, record.serial, record.reason)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table_widget.setItem(row, column, item)
+        table_widget.resizeRowsToContents()
+        self.send_again_button.setEnabled(bool(records) and not self.running)
+        title = self.tr("&Needs attention")
+        if records:
+            title = self.tr("&Needs attention ({n})").format(n=len(records))
+        self.tabs.setTabText(1, title)
+        if not records:
+            self.attention_note.setText(self.tr("Central has refused no records."))
+
+    def _refresh_history(self) -> None:
+        runs = sync_history.recent_runs(self._ctx.engine, HISTORY_RUNS)
+        self._history_runs = runs
+        self.history_table.setRowCount(len(runs))
+        for row, run in enumerate(runs):
+            texts = (
+                format_time(run.started),
+                run.finished.strftime(TIME_FORMAT) if run.finished else self.tr("did not finish"),
+                _run_outcome(run),
+            )
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(run.summary or text)
+                self.history_table.setItem(row, column, item)
+        if runs:
+            self.history_table.setCurrentCell(0, 0)
+            self._show_history_run(0)
+        else:
+            self.detail_table.setRowCount(0)
+            self.detail_summary.setText(self.tr("No sync has run on this laptop yet."))
+
+    def _show_history_run(self, row: int) -> None:
+        if not 0 <= row < len(self._history_runs):
+            return
+        run = self._history_runs[row]
+        rows = sync_history.table_rows(self._ctx.engine, run.run_id)
+        shown = [r for r in rows if _worth_showing(r)]
+        self.detail_summary.setText(run.summary or run.stop_reason or _run_outcome(run))
+        self.detail_table.setRowCount(len(shown))
+        for index, r in enumerate(shown):
+            texts = (
+                tr(PHASE_NAMES.get(Phase(r["phase"]), r["phase"])),
+                r["group_name"] or "",
+                table_label(r["table_name"]),
+                _count(r["sent"]),
+                _count(r["accepted"]),
+                _count(r["rejected"]),
+                _count(r["pending"]),
+                _count(r["received"]),
+                outcome_words(r["outcome"]),
+            )
+            for column, text in enumerate(texts):
+                self.detail_table.setItem(index, column, QTableWidgetItem(text))
+
+    # --- running ------------------------------------------------------------------------
+
+    def _shortcut_sync(self) -> None:
+        if self.isVisible():
+            self.start_sync()
+
+    def _sync_clicked(self) -> None:
+        self.start_sync()
+
+    def _sign_in_clicked(self) -> None:
+        self.offer_sign_in(resume=False)
+
+    def _send_again_clicked(self) -> None:
+        self.send_again()
+
+    def start_sync(self) -> bool:
+        """Start a run (the Sync button). Returns True when a run started.
+
+        When nobody is signed in, the sign-in dialog opens instead; after signing in the
+        run starts by itself.
+        """
+        if self.running:
+            return False
+        self._thread_done()  # the last run's thread, if it is still winding down
+        settings = self._ctx.reload_settings()
+        plan = prepare(self._ctx.data_dir, settings, self._phases)
+        if isinstance(plan, NotReady):
+            self._not_ready(plan)
+            return False
+        self.result.dismiss()
+        self._reset_run_view()
+        worker = SyncWorker(plan, self._ctx.engine, self._options)
+        worker.progress.connect(self._on_progress)
+        worker.crashed.connect(self._on_crash)
+        worker.finished.connect(self._on_finished)
+        self._worker = worker
+        self._active = True
+        self._set_running(True)
+        self._elapsed.start()
+        self._tick.start()
+        self._show_elapsed()
+        self.step_label.setText(self.tr("Starting…"))
+        thread = worker.start()
+        thread.finished.connect(lambda: self._thread_done(thread))
+        self._thread = thread
+        return True
+
+    def cancel_sync(self) -> None:
+        """Ask the run to stop after the current batch (the Cancel button)."""
+        if not self._active or self._worker is None:
+            return
+        self._worker.cancel()
+        self.cancel_button.setEnabled(False)
+        self.step_label.setText(self.tr("Stopping after the current step…"))
+
+    def shutdown(self, wait_ms: int = 30000) -> None:
+        """Cancel a run and wait for its thread (when the app closes)."""
+        if self._active and self._worker is not None:
+            self._worker.cancel()
+        if self._thread is not None:
+            self._thread.wait(wait_ms)
+            self._thread_done()
+
+    def _not_ready(self, plan: NotReady) -> None:
+        if plan.needs_sign_in:
+            self.result.show_message(
+                "error", self.tr("Signed out: sign in again, then the sync starts.")
+            )
+            self.offer_sign_in(resume=self._resume_after_sign_in)
+        else:
+            self.result.show_message(
+                "error", self.tr("The sync cannot start yet.") + "\n" + plan.reason
+            )
+
+    def _set_running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.sign_in_button.setEnabled(not running)
+        self.send_again_button.setEnabled(not running and bool(self.attention_records))
+        if running:
+            self.cancel_button.setFocus()
+        else:
+            self.sync_button.setFocus()
+
+    def _reset_run_view(self) -> None:
+        self.run_tree.clear()
+        self._items.clear()
+        self._batches.clear()
+        self.progress_bar.setRange(0, 0)  # busy until a phase says how much there is
+        self.progress_bar.setFormat("%p%")
+
+    def _show_elapsed(self) -> None:
+        self.elapsed_label.setText(
+            self.tr("Time: {t}").format(t=format_elapsed(self._elapsed.elapsed()))
+        )
+
+    def _on_progress(self, event: ProgressEvent) -> None:
+        if event.kind == "phase_started":
+            self._batches.clear()
+        if event.kind == "batch_done":
+            self._batches[event.table] = self._batches.get(event.table, 0) + 1
+        if event.kind != "phase_done":
+            self.step_label.setText(step_text(event, self._batches.get(event.table, 0)))
+        if event.total > 0:
+            self.progress_bar.setRange(0, event.total)
+            self.progress_bar.setValue(min(event.done, event.total))
+            self.progress_bar.setFormat(tr(PHASE_NAMES[event.phase]) + ": %p%")
+        elif event.kind == "phase_started":
+            self.progress_bar.setRange(0, 0)
+        self._update_tree(event)
+        emit(self.sync_progress, event)
+
+    def _update_tree(self, event: ProgressEvent) -> None:
+        phase_item = self._phase_item(event.phase)
+        if event.kind == "phase_done":
+            phase_item.setText(7, event.message[:80])
+            return
+        if not event.table:
+            return
+        parent = phase_item
+        if event.group_name:
+            parent = self._child(("g", event.phase, event.group_name), phase_item, event.group_name)
+        item = self._child(("t", event.phase, event.table), parent, table_label(event.table))
+        if event.phase == Phase.UPLOAD:
+            counts = (event.sent, event.accepted, event.rejected)
+            for column, value in enumerate(counts, start=1):
+                item.setText(column, _count(value))
+        item.setText(7, self.tr("working…") if event.kind != "table_done" else self.tr("done"))
+        self.run_tree.scrollToItem(item)
+
+    def _phase_item(self, phase: Phase) -> QTreeWidgetItem:
+        key = ("p", phase)
+        if key not in self._items:
+            item = QTreeWidgetItem([tr(PHASE_NAMES[phase])])
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self.run_tree.addTopLevelItem(item)
+            item.setExpanded(True)
+            self._items[key] = item
+        return self._items[key]
+
+    def _child(self, key: tuple[str, ...], parent: QTreeWidgetItem, text: str) -> QTreeWidgetItem:
+        if key not in self._items:
+            item = QTreeWidgetItem([text])
+            parent.addChild(item)
+            parent.setExpanded(True)
+            self._items[key] = item
+        return self._items[key]
+
+    def _on_crash(self, details: str) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Sync stopped"))
+        box.setText(
+            self.tr(
+                "The sync stopped because of a problem in the program. Nothing was lost. "
+                "Please tell IT; the button below copies the details for them."
+            )
+        )
+        box.setDetailedText(details)
+        copy = box.addButton(self.tr("Copy &details"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        box.addButton(QMessageBox.StandardButton.Close)
+        self.crash_box = box
+        box.open()
+
+    def _on_finished(self, report: RunReport) -> None:
+        self._active = False
+        self._tick.stop()
+        self._show_elapsed()
+        self.last_report = report
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1 if report.succeeded else 0)
+        if report.succeeded:
+            self.progress_bar.setFormat(self.tr("Done"))
+        elif report.cancelled or report.stop_reason:
+            self.progress_bar.setFormat(self.tr("Stopped"))
+        else:
+            self.progress_bar.setFormat(self.tr("Finished"))
+        self.step_label.setText(
+            self.tr("Finished at {time}.").format(
+                time=(report.finished or datetime.now()).strftime("%H:%M")
+            )
+        )
+        result = describe_result(report)
+        self.result.show_message(result.kind, result.text)
+        self._fill_run_tree(report)
+        self.refresh()
+        self._set_running(False)
+        if self.attention_records and _rejected_now(report):
+            self.tabs.setCurrentIndex(1)
+        emit(self.sync_finished, report)
+        if report.needs_sign_in:
+            self.offer_sign_in(resume=self._resume_after_sign_in)
+
+    def _thread_done(self, thread: QThread | None = None) -> None:
+        if thread is not None and thread is not self._thread:
+            return  # a late signal from an earlier run, already cleaned up
+        thread = self._thread
+        if thread is None:
+            return
+        # ``finished`` fires from the thread just before it ends: wait for the end
+        # (microseconds) so that dropping our references never deletes a live thread.
+        thread.wait()
+        self._thread = None
+        self._worker = None
+
+    def _fill_run_tree(self, report: RunReport) -> None:
+        self.run_tree.clear()
+        self._items.clear()
+        for phase in report.phases:
+            item = self._phase_item(phase.phase)
+            totals = phase.totals()
+            if phase.phase == Phase.UPLOAD:
+                _set_counts(item, totals, received=None)
+            elif phase.phase == Phase.DOWNLOAD:
+                _set_counts(item, None, received=totals["received"])
+            else:
+                _set_counts(item, None, received=phase.ids_added)
+            item.setText(7, outcome_words(str(phase.outcome)))
+            item.setToolTip(7, phase.summary)
+            for t in phase.tables:
+                shown = _table_worth_showing(
+                    phase.phase,
+                    t.sent,
+                    t.pending,
+                    t.needs_attention,
+                    t.received,
+                    t.errors,
+                    str(t.outcome),
+                )
+                if not shown:
+                    continue
+                parent = item
+                if t.group_name:
+                    parent = self._child(("g", phase.phase, t.group_name), item, t.group_name)
+                child = self._child(("t", phase.phase, t.table), parent, table_label(t.table))
+                if phase.phase == Phase.UPLOAD:
+                    _set_counts(child, t.to_dict(), received=None)
+                else:
+                    _set_counts(child, None, received=t.received)
+                child.setText(7, outcome_words(str(t.outcome)))
+                if t.errors:
+                    child.setToolTip(0, "\n".join(t.errors))
+                    child.setToolTip(7, "\n".join(t.errors))
+        self.run_tree.expandAll()
+
+    # --- signing in and sending again ------------------------------------------------------
+
+    def offer_sign_in(self, resume: bool = False) -> SignInDialog:
+        """Open the sign-in dialog; with ``resume`` the sync starts once signed in."""
+        if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
+            return self.sign_in_dialog
+        settings = self._ctx.reload_settings()
+        dialog = SignInDialog(settings.common_url, settings.user, self._ctx.data_dir.root, self)
+        dialog.signed_in.connect(self._signed_in)
+        if resume:
+            dialog.accepted.connect(self._sync_clicked)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._sign_in_closed)
+        self.sign_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _sign_in_closed(self) -> None:
+        self.sign_in_dialog = None
+
+    def _signed_in(self, info: SignedIn) -> None:
+        settings = self._ctx.reload_settings()
+        if not settings.user:
+            # As the command line does: the first user to sign in stamps the uploads.
+            settings.user = info.user_name
+            settings_store.save(self._ctx.data_dir, settings)
+            self._ctx.reload_settings()
+        self.result.show_message(
+            "success", self.tr("Signed in as {user}.").format(user=info.user_name)
+        )
+        emit(self.signed_in, info)
+
+    def send_again(self) -> int:
+        """Put every refused record back in the queue for the next sync."""
+        try:
+            count = requeue_rejected(self._ctx.engine)
+        except sa.exc.OperationalError:
+            self.attention_note.setText(self.tr("The database is busy; try again."))
+            return 0
+        self.refresh()
+        self.attention_note.setText(
+            self.tr("{n} records will be sent again with the next sync.").format(n=_count(count))
+        )
+        return count
+
+
+def _table(columns: Sequence[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(columns))
+    widget.setHorizontalHeaderLabels([tr(c) for c in columns])
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setTabKeyNavigation(False)
+    widget.setAlternatingRowColors(True)
+    widget.setWordWrap(True)
+    widget.verticalHeader().hide()
+    return widget
+
+
+def _set_counts(item: QTreeWidgetItem, counts: dict[str, Any] | None, received: int | None) -> None:
+    keys = ("sent", "accepted", "rejected", "pending", "waiting")
+    for column, key in enumerate(keys, start=1):
+        item.setText(column, _number_item(counts.get(key)) if counts else "")
+        item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setText(6, _number_item(received))
+    item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _table_worth_showing(
+    phase: Phase,
+    sent: int,
+    pending: int,
+    needs_attention: int,
+    received: int,
+    errors: list[str],
+    outcome: str,
+) -> bool:
+    if errors or outcome in ("failed", "partial"):
+        return True
+    if phase == Phase.UPLOAD:
+        return bool(sent or pending or needs_attention)
+    return bool(received)
+
+
+def _worth_showing(row: dict[str, Any]) -> bool:
+    return _table_worth_showing(
+        Phase(row["phase"]),
+        row["sent"],
+        row["pending"],
+        row["needs_attention"],
+        row["received"],
+        row["errors"],
+        row["outcome"],
+    )
+
+
+def _rejected_now(report: RunReport) -> bool:
+    upload = report.phase(Phase.UPLOAD)
+    return upload is not None and upload.totals()["rejected"] > 0
+
+
+def _run_outcome(run: sync_history.RunSummary) -> str:
+    if run.finished is None:
+        return tr("Did not finish (the app closed or the laptop switched off)")
+    if run.succeeded:
+        return tr("Complete")
+    if run.needs_sign_in:
+        return tr("Stopped: sign-in needed")
+    if run.cancelled:
+        return tr("Cancelled")
+    return tr("Finished with problems")
