@@ -89,6 +89,12 @@ TABLE_WORDS = {
     "t_benallergyhistory": "allergies",
 }
 
+LAST_SUCCESS_NAMES = {
+    Phase.UPLOAD: "records sent",
+    Phase.DOWNLOAD: "master data",
+    Phase.IDS: "beneficiary IDs",
+}
+
 PHASE_NAMES = {
     Phase.UPLOAD: "Sending records",
     Phase.DOWNLOAD: "Master data",
@@ -120,7 +126,11 @@ def table_words(name: str) -> str:
 def table_label(name: str) -> str:
     """A table as shown in the run list: its words and, for IT, its name."""
     words = TABLE_WORDS.get(name)
-    return f"{tr(words).capitalize()} ({name})" if words else name
+    return f"{_first_upper(tr(words))} ({name})" if words else name
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def outcome_words(outcome: str) -> str:
@@ -183,9 +193,12 @@ def upload_sentence(phase: PhaseReport) -> str:
             tr("{n} rejected: see “Needs attention” below").format(n=_count(t["rejected"]))
         )
     if t["pending"]:
-        text = tr("{n} still to send").format(n=_count(t["pending"]))
-        if t["waiting"]:
-            text += tr(" ({n} waiting for a record they belong to)").format(n=_count(t["waiting"]))
+        if t["waiting"] and t["waiting"] == t["pending"]:
+            text = tr("{n} more wait until the records they belong to are accepted").format(
+                n=_count(t["waiting"])
+            )
+        else:
+            text = tr("{n} still to send").format(n=_count(t["pending"]))
         parts.append(text)
     older = t["needs_attention"] - t["rejected"]
     if older > 0:
@@ -200,6 +213,8 @@ def _other_phase_sentences(report: RunReport) -> list[str]:
         changed = download.totals().get("changed", 0)
         failed = [t.table for t in download.tables if t.outcome == Outcome.FAILED]
         text = tr("Master data: {n} rows new or changed.").format(n=_count(changed))
+        if not changed:
+            text = tr("Master data: already up to date.")
         if failed:
             text = tr("Master data: {n} rows new or changed; not fetched: {tables}.").format(
                 n=_count(changed), tables=", ".join(failed)
@@ -207,11 +222,10 @@ def _other_phase_sentences(report: RunReport) -> list[str]:
         lines.append(text)
     ids = report.phase(Phase.IDS)
     if ids is not None and ids.ids_after is not None:
-        lines.append(
-            tr("Beneficiary IDs: {added} new, {pool} ready for registrations.").format(
-                added=_count(ids.ids_added), pool=_count(ids.ids_after)
-            )
-        )
+        text = tr("Beneficiary IDs: {added} fetched, {pool} ready for new registrations.")
+        if not ids.ids_added:
+            text = tr("Beneficiary IDs: {pool} ready for new registrations.")
+        lines.append(text.format(added=_count(ids.ids_added), pool=_count(ids.ids_after)))
     return lines
 
 
@@ -259,7 +273,9 @@ def describe_result(report: RunReport) -> ResultText:
         headline = tr("Sync complete.") + (" " + sent_line if sent_line else "")
         return ResultText("success", headline, details)
     rejected = upload is not None and upload.totals()["needs_attention"] > 0
-    headline = sent_line if rejected and sent_line else tr("Sync finished with problems.")
+    headline = tr("Sync finished with problems.")
+    if rejected and sent_line:
+        headline = tr("Sync finished.") + " " + sent_line
     if not rejected and sent_line:
         details.insert(0, sent_line)
     if report.stop_reason:
@@ -371,8 +387,6 @@ RUN_COLUMNS = (
 )
 HISTORY_COLUMNS = ("Started", "Ended", "Result")
 DETAIL_COLUMNS = (
-    "Phase",
-    "Group",
     "What",
     "Sent",
     "Accepted",
@@ -452,7 +466,7 @@ class SyncPanel(QWidget):
         self.last_success_label = QLabel()
         self.last_success_label.setObjectName("muted")
         self.last_success_label.setWordWrap(True)
-        self.last_success_label.setAccessibleName(self.tr("Last complete sync"))
+        self.last_success_label.setAccessibleName(self.tr("Last fully successful sync"))
 
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setObjectName("primary")
@@ -547,6 +561,7 @@ class SyncPanel(QWidget):
 
     def _build_attention_tab(self) -> QWidget:
         self.attention_table = _table(ATTENTION_COLUMNS)
+        self.attention_table.setWordWrap(False)
         self.attention_table.setAccessibleName(self.tr("Records central refused"))
         self.attention_table.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch
@@ -581,11 +596,13 @@ class SyncPanel(QWidget):
         self.history_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
-        self.history_table.setColumnWidth(0, 140)
-        self.history_table.setColumnWidth(1, 140)
+        self.history_table.setColumnWidth(0, 130)
+        self.history_table.setColumnWidth(1, 130)
         self.detail_table = _table(DETAIL_COLUMNS)
         self.detail_table.setAccessibleName(self.tr("Counts of the chosen run"))
-        self.detail_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        detail_header = self.detail_table.horizontalHeader()
+        detail_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        detail_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.detail_summary = QLabel()
         self.detail_summary.setWordWrap(True)
         right = QWidget()
@@ -596,7 +613,7 @@ class SyncPanel(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.history_table)
         splitter.addWidget(right)
-        splitter.setSizes([420, 760])
+        splitter.setSizes([470, 710])
         self.history_table.currentCellChanged.connect(lambda row, *_: self._show_history_run(row))
         page = QWidget()
         box = QVBoxLayout(page)
@@ -644,11 +661,14 @@ class SyncPanel(QWidget):
         self.last_success_times = times
         parts = [
             self.tr("{phase}: {when}").format(
-                phase=tr(PHASE_NAMES[Phase(p)]), when=format_time(times.get(p))
+                phase=_first_upper(tr(LAST_SUCCESS_NAMES[Phase(p)])),
+                when=format_time(times.get(p)),
             )
             for p in ("upload", "download", "ids")
         ]
-        self.last_success_label.setText(self.tr("Last complete:") + "  " + "   ·   ".join(parts))
+        self.last_success_label.setText(
+            self.tr("Last fully successful sync:") + "  " + "   ·   ".join(parts)
+        )
 
     def _refresh_attention(self) -> None:
         try:
@@ -664,14 +684,16 @@ class SyncPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 table_widget.setItem(row, column, item)
-        table_widget.resizeRowsToContents()
         self.send_again_button.setEnabled(bool(records) and not self.running)
         title = self.tr("&Needs attention")
         if records:
             title = self.tr("&Needs attention ({n})").format(n=len(records))
         self.tabs.setTabText(1, title)
-        if not records:
-            self.attention_note.setText(self.tr("Central has refused no records."))
+        self.attention_note.setText(
+            self.tr("Central has refused no records.")
+            if not records
+            else self.tr("Correct the record if needed, then press Send again.")
+        )
 
     def _refresh_history(self) -> None:
         runs = sync_history.recent_runs(self._ctx.engine, HISTORY_RUNS)
@@ -700,13 +722,16 @@ class SyncPanel(QWidget):
         run = self._history_runs[row]
         rows = sync_history.table_rows(self._ctx.engine, run.run_id)
         shown = [r for r in rows if _worth_showing(r)]
-        self.detail_summary.setText(run.summary or run.stop_reason or _run_outcome(run))
+        text = self.tr("{outcome}. Started {started}.").format(
+            outcome=_run_outcome(run), started=format_time(run.started)
+        )
+        if run.stop_reason:
+            text += " " + run.stop_reason
+        self.detail_summary.setText(text)
         self.detail_table.setRowCount(len(shown))
         for index, r in enumerate(shown):
             texts = (
-                tr(PHASE_NAMES.get(Phase(r["phase"]), r["phase"])),
-                r["group_name"] or "",
-                table_label(r["table_name"]),
+                _detail_what(r["phase"], r["table_name"]),
                 _count(r["sent"]),
                 _count(r["accepted"]),
                 _count(r["rejected"]),
@@ -960,7 +985,10 @@ class SyncPanel(QWidget):
                     _set_counts(child, t.to_dict(), received=None)
                 else:
                     _set_counts(child, None, received=t.received)
-                child.setText(7, outcome_words(str(t.outcome)))
+                words = outcome_words(str(t.outcome))
+                if t.pending and t.pending == t.waiting and not t.rejected and not t.errors:
+                    words = self.tr("Rest waits for parent")
+                child.setText(7, words)
                 if t.errors:
                     child.setToolTip(0, "\n".join(t.errors))
                     child.setToolTip(7, "\n".join(t.errors))
@@ -1060,6 +1088,12 @@ def _worth_showing(row: dict[str, Any]) -> bool:
         row["errors"],
         row["outcome"],
     )
+
+
+def _detail_what(phase: str, table_name: str) -> str:
+    if phase == Phase.UPLOAD:
+        return _first_upper(table_words(table_name))
+    return tr(PHASE_NAMES[Phase(phase)]) + ": " + table_label(table_name)
 
 
 def _rejected_now(report: RunReport) -> bool:
