@@ -519,8 +519,7 @@ class SyncPanel(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
 
-        # Slots that return a value are wrapped: a bool returned into a signal
-        # connection corrupts its reference count in PySide 6.12 (a crash at exit).
+        # The buttons call small wrappers, so no slot hands a return value back to Qt.
         self.sync_button.clicked.connect(self._sync_clicked)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.sign_in_button.clicked.connect(self._sign_in_clicked)
