@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.visit = VisitView(ctx.engine, ctx.van)
         self.history = HistoryView(ctx.engine)
         self.sync = SyncPanel(ctx)
+        # A run changes what waits to sync, the IDs left and (after a download) masters.
+        self.sync.sync_finished.connect(self._after_sync)
 
         self.pages = QStackedWidget()
         self.nav = QListWidget()
@@ -283,5 +285,10 @@ class MainWindow(QMainWindow):
         if unsaved and not self.confirm_discard(" / ".join(unsaved)):
             event.ignore()
             return
+        self.sync.shutdown()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)
+
+    def _after_sync(self, _report: object) -> None:
+        self.refresh_status()
+        self.reload_masters()

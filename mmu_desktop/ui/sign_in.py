@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from mmu_desktop.keystore import Keystore, KeystoreError
 from mmu_desktop.sync.auth import AlreadySignedIn, LoginFailed, login
 from mmu_desktop.sync.client import AuthProblem, SyncError, TransportError
-from mmu_desktop.ui.sync_worker import emit
 from mmu_desktop.ui.widgets.fields import chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -101,9 +100,8 @@ class SignInWorker(QObject):
             )
             saved = Keystore(self._data_root).save(result.credentials)
         except AlreadySignedIn:
-            emit(self.signed_in_elsewhere)
-            emit(
-                self.failed,
+            self.signed_in_elsewhere.emit()
+            self.failed.emit(
                 self.tr(
                     "This user is signed in on another device (it may be a colleague's sync). "
                     "To sign that device out and sign in here, tick “End the other session” "
@@ -111,35 +109,31 @@ class SignInWorker(QObject):
                 ),
             )
         except LoginFailed as exc:
-            emit(self.failed, _refused_message(str(exc)))
+            self.failed.emit(_refused_message(str(exc)))
         except TransportError:
-            emit(
-                self.failed,
+            self.failed.emit(
                 self.tr("Cannot reach the central server. Check the network, then try again."),
             )
         except AuthProblem as exc:
-            emit(self.failed, str(exc))
+            self.failed.emit(str(exc))
         except KeystoreError as exc:
-            emit(
-                self.failed,
+            self.failed.emit(
                 self.tr(
                     "You were signed in, but the key could not be kept: {error}. "
                     "Unlock the system keyring and sign in again."
                 ).format(error=str(exc)),
             )
         except SyncError as exc:
-            emit(self.failed, self.tr("The sign-in did not work: {error}").format(error=str(exc)))
+            self.failed.emit(self.tr("The sign-in did not work: {error}").format(error=str(exc)))
         except Exception:  # a bug: keep the details in the log, not on screen
             log.exception("signing in failed with an unexpected error")
-            emit(
-                self.failed,
+            self.failed.emit(
                 self.tr(
                     "The sign-in stopped because of an internal error (details are in the log)."
                 ),
             )
         else:
-            emit(
-                self.succeeded,
+            self.succeeded.emit(
                 SignedIn(
                     user_name=result.user_name,
                     kept_where=saved.message,
@@ -150,7 +144,7 @@ class SignInWorker(QObject):
             )
         finally:
             self._password = ""
-            emit(self.finished)
+            self.finished.emit()
 
     def _take_password(self) -> str:
         # Handed over once; the worker keeps no reference after the call.
@@ -329,7 +323,7 @@ class SignInDialog(QDialog):
         self._say("success", "\n".join(lines))
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setDefault(True)
-        emit(self.signed_in, info)
+        self.signed_in.emit(info)
 
     def _failed(self, message: str) -> None:
         self._say("error", message)

@@ -52,7 +52,7 @@ from mmu_desktop.sync.report import (
 from mmu_desktop.sync.upload import requeue_rejected
 from mmu_desktop.ui import values
 from mmu_desktop.ui.sign_in import SignedIn, SignInDialog
-from mmu_desktop.ui.sync_worker import INTERNAL_ERROR, SyncWorker, emit
+from mmu_desktop.ui.sync_worker import INTERNAL_ERROR, SyncWorker
 from mmu_desktop.ui.widgets.fields import Banner, chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -851,7 +851,7 @@ class SyncPanel(QWidget):
         elif event.kind == "phase_started":
             self.progress_bar.setRange(0, 0)
         self._update_tree(event)
-        emit(self.sync_progress, event)
+        self.sync_progress.emit(event)
 
     def _update_tree(self, event: ProgressEvent) -> None:
         phase_item = self._phase_item(event.phase)
@@ -934,7 +934,7 @@ class SyncPanel(QWidget):
         self._set_running(False)
         if self.attention_records and _rejected_now(report):
             self.tabs.setCurrentIndex(1)
-        emit(self.sync_finished, report)
+        self.sync_finished.emit(report)
         if report.needs_sign_in:
             self.offer_sign_in(resume=self._resume_after_sign_in)
 
@@ -1023,7 +1023,7 @@ class SyncPanel(QWidget):
         self.result.show_message(
             "success", self.tr("Signed in as {user}.").format(user=info.user_name)
         )
-        emit(self.signed_in, info)
+        self.signed_in.emit(info)
 
     def send_again(self) -> int:
         """Put every refused record back in the queue for the next sync."""

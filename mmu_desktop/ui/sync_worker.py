@@ -7,17 +7,13 @@ only ever touched by the thread that owns them.
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import logging
-import sys
 import threading
 import traceback
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
-from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from mmu_desktop.sync.engine import NotReady, RunOptions, SyncPlan, run_sync
 from mmu_desktop.sync.report import ProgressEvent, RunReport
@@ -25,38 +21,6 @@ from mmu_desktop.sync.report import ProgressEvent, RunReport
 log = logging.getLogger(__name__)
 
 INTERNAL_ERROR = "The sync stopped because of an internal error."
-
-
-# WORKAROUND for a PySide6 6.12.0 bug (no upstream report found yet): the bool that
-# ``SignalInstance.emit()`` returns comes without a reference of its own, so every emit
-# from Python takes one reference from ``True``; after a few thousand emits the
-# interpreter aborts with "bool_dealloc". ``emit`` gives the reference back, and only
-# when a probe shows this PySide has the bug. Remove once PySide is pinned past it.
-PROBE_EMITS = 4
-
-
-class _Probe(QObject):
-    ping = Signal(object)
-
-
-@functools.cache
-def _emit_drops_a_reference() -> bool:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(PROBE_EMITS):
-        probe.ping.emit(None)  # returns True, dropped at once
-    lost = before - sys.getrefcount(True)
-    for _ in range(max(lost, 0)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    log.debug("PySide emit reference probe: %d references lost", lost)
-    return lost >= PROBE_EMITS
-
-
-def emit(signal: SignalInstance, *args: Any) -> None:
-    """``signal.emit(*args)``, safe from the PySide 6.12.0 reference bug above."""
-    result = signal.emit(*args)
-    if isinstance(result, bool) and _emit_drops_a_reference():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 class SyncWorker(QObject):
@@ -128,12 +92,12 @@ class SyncWorker(QObject):
             )
         except Exception:  # a bug: the engine has recorded the run; tell the panel
             log.exception("the sync run ended with an unexpected error")
-            emit(self.crashed, traceback.format_exc())
+            self.crashed.emit(traceback.format_exc())
             report = _crash_report(self._plan)
-        emit(self.finished, report)
+        self.finished.emit(report)
 
     def _report_progress(self, event: ProgressEvent) -> None:
-        emit(self.progress, event)
+        self.progress.emit(event)
 
 
 def _crash_report(plan: SyncPlan | NotReady) -> RunReport:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,9 @@ def test_demo_window_opens_on_a_signed_in_laptop_with_ids(
     def look_then_close() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         opened["titles"] = [w.windowTitle() for w in windows]
-        for window in windows:
-            window.close()
-        QApplication.quit()
+        QApplication.closeAllWindows()
 
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_window installs its own
     QTimer.singleShot(1500, look_then_close)
     code = ui_app.run_window(tmp_path / "demo", demo=True)
 
