@@ -36,6 +36,8 @@ class Settings:
     # 1 morning, 2 evening, 3 full day: the first digit of every VisitCode.
     session_id: int = 3
     upload_batch_size: int = 200
+    # A request body larger than this is split (a proxy may refuse big bodies).
+    upload_max_request_bytes: int = 1_000_000
     id_pool_target: int = 10000
     id_pool_low_water: int = 2000
 
@@ -62,6 +64,7 @@ _INT_KEYS = {
     "facility_id",
     "session_id",
     "upload_batch_size",
+    "upload_max_request_bytes",
     "id_pool_target",
     "id_pool_low_water",
 }
@@ -144,6 +147,8 @@ def set_value(
             raise SettingError("session-id must be 1 (morning), 2 (evening) or 3 (full day)")
         if name == "upload_batch_size" and not 1 <= parsed <= 5000:
             raise SettingError("upload-batch-size must be between 1 and 5000")
+        if name == "upload_max_request_bytes" and not 2000 <= parsed <= 100_000_000:
+            raise SettingError("upload-max-request-bytes must be between 2000 and 100000000")
         if name == "id_pool_target" and not 100 <= parsed <= 20000:
             raise SettingError("id-pool-target must be between 100 and 20000")
         if check_pool_pair:

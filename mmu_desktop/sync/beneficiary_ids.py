@@ -124,7 +124,8 @@ class BeneficiaryIdPhase:
 
     def available(self) -> int:
         with self.engine.connect() as conn:
-            return id_pool.available_count(conn)
+            # Only IDs central issued to this van can be used here.
+            return id_pool.available_count(conn, self.van_id)
 
     def run(self, report: PhaseReport) -> None:
         """Top the pool up if it is low, filling ``report``.

@@ -47,7 +47,7 @@ from mmu_desktop.sync.report import (
     RunReport,
     ignore_progress,
 )
-from mmu_desktop.sync.upload import DEFAULT_MAX_REQUEST_BYTES, UploadPhase, UploadSettings
+from mmu_desktop.sync.upload import UploadPhase, UploadSettings
 
 log = logging.getLogger(__name__)
 
@@ -348,10 +348,7 @@ def _run_phase(
     options: RunOptions,
 ) -> None:
     settings = plan.settings
-    max_bytes = options.max_request_bytes or int(
-        # A setting once settings.py has it; until then the default.
-        getattr(settings, "upload_max_request_bytes", DEFAULT_MAX_REQUEST_BYTES)
-    )
+    max_bytes = options.max_request_bytes or settings.upload_max_request_bytes
     assert settings.van_id is not None
     if phase == Phase.UPLOAD:
         upload_settings = UploadSettings(

@@ -1015,8 +1015,8 @@ class SyncPanel(QWidget):
 
     def _signed_in(self, info: SignedIn) -> None:
         settings = self._ctx.reload_settings()
-        if not settings.user:
-            # As the command line does: the first user to sign in stamps the uploads.
+        if settings.user != info.user_name:
+            # As the command line does: whoever signed in is named as the uploader.
             settings.user = info.user_name
             settings_store.save(self._ctx.data_dir, settings)
             self._ctx.reload_settings()

@@ -11,6 +11,7 @@ from mmu_desktop.db import id_pool
 from mmu_desktop.db.schema import table
 from mmu_desktop.sync.report import Outcome, Phase
 from reference_central.seed import touch_master
+from tests.helpers.pool import fill_pool
 from tests.sync.conftest import Van, garbage
 
 
@@ -176,3 +177,11 @@ def test_a_malformed_id_reply_is_refused(van: Van) -> None:
     assert not report.succeeded
     assert "12 digits" in report.summary
     assert available(van) == 0
+
+
+def test_ids_of_a_former_van_id_do_not_count_as_a_full_pool(van: Van) -> None:
+    fill_pool(van.engine, 300, van_id=16)  # fetched before IT changed the laptop's van-id
+    report = van.sync(Phase.IDS)
+    assert report.succeeded, report.summary
+    with van.engine.connect() as conn:
+        assert id_pool.available_count(conn, 7) == 200
