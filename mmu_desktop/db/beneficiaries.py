@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -324,7 +325,7 @@ class BeneficiarySummary:
         return age_on(self.dob, today or date.today()) if self.dob else None
 
 
-def summary_query() -> sa.Select[tuple[object, ...]]:
+def summary_query() -> sa.Select[Any]:
     """The joined SELECT behind ``BeneficiarySummary`` (filter and limit it)."""
     return (
         sa.select(
@@ -347,11 +348,11 @@ def summary_query() -> sa.Select[tuple[object, ...]]:
     )
 
 
-def to_summary(row: sa.Row[tuple[object, ...]]) -> BeneficiarySummary:
+def to_summary(row: Any) -> BeneficiarySummary:
     born = row[5]
     return BeneficiarySummary(
-        ben_reg_id=int(row[0]),  # type: ignore[call-overload]
-        beneficiary_id=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
+        ben_reg_id=int(row[0]),
+        beneficiary_id=int(row[1]) if row[1] is not None else None,
         first_name=str(row[2] or ""),
         last_name=str(row[3] or ""),
         gender=str(row[4] or ""),

@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from indic_transliteration import sanscript
@@ -107,7 +108,7 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _query(self) -> sa.Select[tuple[object, ...]]:
+    def _query(self) -> sa.Select[Any]:
         return (
             sa.select(
                 MAPPING.c.BenRegId,
@@ -126,7 +127,7 @@ class SearchIndex:
             .outerjoin(POOL, POOL.c.BenRegId == MAPPING.c.BenRegId)
         )
 
-    def _load(self, query: sa.Select[tuple[object, ...]]) -> None:
+    def _load(self, query: sa.Select[Any]) -> None:
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
         changed = False
@@ -139,7 +140,7 @@ class SearchIndex:
                 name_key=sound_key(f"{first or ''} {last or ''}"),
                 phone=str(phone or ""),
                 village_key=sound_key(str(village or "")),
-                birth_year=born.year if born is not None else None,  # type: ignore[attr-defined]
+                birth_year=born.year if born is not None else None,
             )
             self._last_details_id = max(self._last_details_id, _as_int(details_id))
             changed = True

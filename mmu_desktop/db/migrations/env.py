@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import context
 
@@ -13,7 +14,7 @@ from mmu_desktop.db.schema import metadata
 config = context.config
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Any:
     given = config.attributes.get("connection")
     if given is not None:
         return given
@@ -32,7 +33,7 @@ def run_migrations_online() -> None:
         _run(target)
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Any) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,

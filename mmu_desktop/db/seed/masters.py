@@ -362,16 +362,16 @@ def starter_master_rows(
                 "Gender": "unisex",
             },
         )
-    for inst_id, name, district_id, block_id in _INSTITUTIONS:
-        state_id = next(s for d, s, _ in _DISTRICTS if d == district_id)
+    for inst_id, name, district_id, inst_block in _INSTITUTIONS:
+        inst_state = next(s for d, s, _ in _DISTRICTS if d == district_id)
         add(
             "m_institution",
             {
                 "InstitutionID": inst_id,
                 "InstitutionName": name,
-                "StateID": state_id,
+                "StateID": inst_state,
                 "DistrictID": district_id,
-                "BlockID": block_id,
+                "BlockID": inst_block,
             },
         )
     if van_id is not None:
