@@ -46,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start a demo central server on 127.0.0.1 with a fresh demo data dir",
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that this program can run here (version, Qt, keyring, data folder, "
+        "database); exit 0 only if all is well",
+    )
+    # For installer checks: close the window this many seconds after it is shown.
+    parser.add_argument(
+        "--quit-after", type=float, default=None, metavar="SECONDS", help=argparse.SUPPRESS
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     config = sub.add_parser("config", help="show or change van settings and server URLs")
@@ -122,6 +132,10 @@ def database_problem(exc: OperationalError) -> str:
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     data_dir = getattr(args, "data_dir", None)
     command = args.command
+    if args.self_check:
+        from mmu_desktop.self_check import run_self_check
+
+        return run_self_check(data_dir)
     if command != "config":
         logs.configure(DataDir.at(data_dir))
     if command is None:
@@ -134,7 +148,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return EXIT_FAILED
         from mmu_desktop.ui.app import run_window
 
-        return run_window(data_dir, demo=args.demo)
+        return run_window(data_dir, demo=args.demo, quit_after=args.quit_after)
     if command == "config":
         return _config(args, data_dir)
     if command == "seed-demo":

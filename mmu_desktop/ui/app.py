@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -136,8 +136,13 @@ def start_demo(data_dir: Path | str | None) -> tuple[Path | str | None, Callable
     return root, session.central.stop
 
 
-def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
-    """Open the main window on ``data_dir`` and run until it closes; returns the exit code."""
+def run_window(
+    data_dir: Path | str | None, demo: bool = False, quit_after: float | None = None
+) -> int:
+    """Open the main window on ``data_dir`` and run until it closes; returns the exit code.
+
+    ``quit_after`` closes the window that many seconds after it is shown (installer checks).
+    """
     from mmu_desktop.ui.main_window import MainWindow
 
     app = make_application()
@@ -162,6 +167,8 @@ def run_window(data_dir: Path | str | None, demo: bool = False) -> int:
         return 1
     window = MainWindow(ctx)
     window.show()
+    if quit_after is not None:
+        QTimer.singleShot(int(max(quit_after, 0) * 1000), window.close)
     try:
         code = app.exec()
     finally:
