@@ -141,6 +141,15 @@ def check_qt(out: TextIO, on_fatal: Callable[[int], None] = os._exit) -> list[Ch
     del app  # a QApplication made here lives until the process ends
     checks = [Check(OK, "Qt platform", f"{platform} (Qt {qVersion()}{note})")]
 
+    try:
+        # Imports every screen, as starting the window would: a data file a library
+        # reads at import time and that the bundle lacks shows up here.
+        import mmu_desktop.ui.main_window  # noqa: F401
+    except Exception as exc:  # any failure here is what this check exists to report
+        checks.append(Check(FAIL, "screens", f"the window cannot be loaded: {exc}"))
+    else:
+        checks.append(Check(OK, "screens", "the window's code and data files load"))
+
     resources = resources_dir()
     needed = [resources / "style.qss", resources / "icons" / "mmu-desktop.svg"]
     fonts = list((resources / "fonts").glob("*.ttf"))
