@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from mmu_desktop import __version__, cli_sync, logs
+from mmu_desktop import __version__, cli_sync, logs, provision
 from mmu_desktop import settings as settings_store
 from mmu_desktop.paths import DataDir
 
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print JSON")
 
     cli_sync.add_commands(sub)
+    provision.add_command(sub)
     for name, child in sub.choices.items():
         if name not in {"config"} and "--data-dir" not in child._option_string_actions:
             _add_data_dir(child)

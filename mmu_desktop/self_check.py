@@ -78,7 +78,7 @@ def check_database(root: Path) -> list[Check]:
     checks = [Check(OK, "database", f"{ctx.data_dir.database} (schema {revision})")]
     missing = ctx.settings.missing_for_registration()
     if missing:
-        how = "set them with 'mmu-desktop config set KEY VALUE'"
+        how = "set them with 'mmu-desktop provision FILE' or 'mmu-desktop config set'"
         checks.append(Check(INFO, "van", f"not set up yet: {', '.join(missing)}; {how}"))
     else:
         checks.append(Check(OK, "van", f"van {ctx.settings.van_id}"))
