@@ -3,7 +3,8 @@
 #
 #   packaging/check-installer.sh
 #
-# Steps: PyInstaller bundle -> its --self-check and a headless start-and-quit -> .deb ->
+# Steps: PyInstaller bundle -> its --self-check and a headless start-and-quit -> the
+# Windows installer's file list checked against it -> .deb ->
 # dpkg -i -> the installed program's --self-check and start-and-quit -> dpkg -r -> check that
 # no installed file is left. Needs root (or sudo) for dpkg, and PyInstaller in $PYTHON's
 # environment (PYTHON defaults to .venv/bin/python, as ./dev sets it up).
@@ -53,6 +54,9 @@ echo "bundle: $(du -sh "dist/$NAME" | cut -f1)" >&2
 
 step "self-check of the built bundle"
 try_program "dist/$NAME/$NAME" "$WORK/bundle-data"
+
+step "the Windows installer script lists what the bundle holds"
+"$PYTHON" packaging/windows/iss_layout.py "dist/$NAME"
 
 step "build the .deb"
 DEB=$(packaging/linux/build-deb.sh "dist/$NAME" dist)
