@@ -226,8 +226,12 @@ def _seed_demo(args: argparse.Namespace, root: Path | None) -> int:
         return EXIT_FAILED
     try:
         made = seed_demo(ctx.engine, van, args.beneficiaries, args.visits, seed=args.seed)
-    except PoolEmpty as exc:
-        print(f"mmu-desktop: {exc}", file=sys.stderr)
+    except PoolEmpty:
+        print(
+            "mmu-desktop: not enough beneficiary IDs on this laptop for that many people; "
+            "fetch more with 'mmu-desktop sync --phase ids'.",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     print(f"made {made.beneficiaries} beneficiaries and {made.visits} visits")
     return EXIT_OK

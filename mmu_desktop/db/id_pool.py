@@ -20,9 +20,9 @@ from mmu_desktop.db.schema import table
 POOL = table("m_beneficiaryregidmapping")
 
 EMPTY_POOL_MESSAGE = (
-    "No beneficiary IDs are left on this laptop, so a new registration cannot be saved. "
-    "Connect to the network and press Sync (or run 'mmu-desktop sync --phase ids') to "
-    "fetch more; what you typed stays on the form."
+    "No new beneficiary IDs are left on this laptop, so this registration cannot be saved "
+    "yet. What you typed stays on the form. When the van has a network connection, press "
+    "Sync to fetch more IDs, then save again."
 )
 
 

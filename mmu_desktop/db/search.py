@@ -74,6 +74,25 @@ def _as_int(value: object) -> int:
     return int(str(value))
 
 
+def every_word_matches(query_key: str, name_key: str) -> bool:
+    """True when each word typed resembles a word of the name, or the start of one.
+
+    rapidfuzz's WRatio finds candidates fast, but on short words it also scores
+    unrelated names highly (गीता against "Dixit"); this check keeps only names a
+    nurse would recognise as a match, while still matching half-typed words.
+    """
+    name_words = name_key.split()
+    for typed in query_key.split():
+        if not any(
+            word.startswith(typed)
+            or fuzz.ratio(typed, word) >= 75
+            or (len(typed) >= 3 and fuzz.ratio(typed, word[: len(typed)]) >= 75)
+            for word in name_words
+        ):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Entry:
     ben_reg_id: int
@@ -195,7 +214,11 @@ class SearchIndex:
         found = process.extract(
             key, self._keys, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=72
         )
-        scored = [(self._order[index], float(score), "name") for _, score, index in found]
+        scored = [
+            (self._order[index], float(score), "name")
+            for name_key, score, index in found
+            if every_word_matches(key, name_key)
+        ]
         village_hits = [
             (e.ben_reg_id, 65.0, "village")
             for e in self._entries.values()
@@ -232,10 +255,11 @@ class SearchIndex:
             return []
         candidates: dict[int, tuple[float, str]] = {}
         if key:
-            for _, score, index in process.extract(
+            for name_key, score, index in process.extract(
                 key, self._keys, scorer=fuzz.WRatio, limit=50, score_cutoff=75
             ):
-                candidates[self._order[index]] = (float(score), "similar name")
+                if every_word_matches(key, name_key):
+                    candidates[self._order[index]] = (float(score), "similar name")
         if len(phone) == 10:
             for entry in self._entries.values():
                 if entry.phone == phone:

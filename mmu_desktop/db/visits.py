@@ -118,6 +118,12 @@ def validate(form: VisitForm) -> Errors:
         message = allowed.check(getattr(form, name), what)
         if message:
             errors[name] = message
+    if form.temperature is not None and 30 <= form.temperature <= 45:
+        fahrenheit = form.temperature * 9 / 5 + 32
+        errors["temperature"] = (
+            f"This looks like °C. Enter the temperature in °F: "
+            f"{form.temperature:g} °C is {fahrenheit:.1f} °F."
+        )
     if (form.systolic is None) != (form.diastolic is None):
         errors["diastolic" if form.diastolic is None else "systolic"] = (
             "Enter both blood pressure readings, or neither."

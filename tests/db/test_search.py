@@ -92,3 +92,18 @@ def test_likely_duplicates_while_registering(index: SearchIndex) -> None:
     by_phone = index.likely_duplicates("Sita", "", "9876501234", None, TODAY)
     assert _names(by_phone)[0] == "Sunita Yadav"
     assert index.likely_duplicates("Mohan", "Lal", "", 60, TODAY) == []
+
+
+def test_unrelated_names_are_not_offered(ctx: AppContext, index: SearchIndex) -> None:
+    fill_pool(ctx.engine, 2, first_reg_id=99501)
+    van = ctx.van()
+    beneficiaries.register(
+        ctx.engine, sunita(first_name="Hemang", last_name="Dixit", gender_id=1), van, TODAY
+    )
+    beneficiaries.register(
+        ctx.engine, sunita(first_name="Girindra", last_name="Batra", gender_id=1), van, TODAY
+    )
+    assert index.search("गीता") == []
+    half_typed = _names(index.search("Sune"))
+    assert "Sunita Yadav" in half_typed and "Hemang Dixit" not in half_typed
+    assert "Hemang Dixit" in _names(index.search("Hemant Dixit"))

@@ -153,3 +153,11 @@ def test_history_lists_visits_newest_first(ctx: AppContext, person: int) -> None
     assert history[1].diagnosis == "Viral fever"
     assert history[0].visit_no == 2
     assert history[0].sync_state == "Not yet synced"
+
+
+def test_a_temperature_in_celsius_gets_the_fahrenheit_value(ctx: AppContext, person: int) -> None:
+    form = _full_visit()
+    form.temperature = 38.5
+    with pytest.raises(visits.InvalidVisit) as raised:
+        visits.save_visit(ctx.engine, person, form, ctx.van())
+    assert "38.5 °C is 101.3 °F" in raised.value.errors["temperature"]
