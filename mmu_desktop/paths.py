@@ -59,6 +59,11 @@ class DataDir:
         return _private_dir(self.root / "logs")
 
     @property
+    def drafts(self) -> Path:
+        """Half-typed forms, kept so a power cut loses nothing."""
+        return _private_dir(self.root / "drafts")
+
+    @property
     def sync_lock(self) -> Path:
         return self.root / "sync.lock"
 

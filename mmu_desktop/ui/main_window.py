@@ -22,6 +22,9 @@ from sqlalchemy.exc import OperationalError
 from mmu_desktop.context import AppContext
 from mmu_desktop.db.search import SearchIndex
 from mmu_desktop.db.status import local_status
+from mmu_desktop.ui.drafts import REGISTRATION as REGISTRATION_DRAFT
+from mmu_desktop.ui.drafts import VISIT as VISIT_DRAFT
+from mmu_desktop.ui.drafts import DraftStore
 from mmu_desktop.ui.history import HistoryView
 from mmu_desktop.ui.registration import RegistrationView
 from mmu_desktop.ui.search import SearchView
@@ -92,9 +95,12 @@ class MainWindow(QMainWindow):
         # Read everyone's name keys off the GUI thread so the first search is quick.
         QThreadPool.globalInstance().start(self.index.refresh)
 
-        self.registration = RegistrationView(ctx.engine, ctx.van, self.index)
+        self.drafts = DraftStore(ctx.data_dir.drafts)
+        self.registration = RegistrationView(
+            ctx.engine, ctx.van, self.index, draft_store=self.drafts
+        )
         self.search = SearchView(self.index)
-        self.visit = VisitView(ctx.engine, ctx.van)
+        self.visit = VisitView(ctx.engine, ctx.van, draft_store=self.drafts)
         self.history = HistoryView(ctx.engine)
         self.sync = SyncPanel(ctx)
         # A run changes what waits to sync, the IDs left and (after a download) masters.
@@ -142,7 +148,9 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self._route()
         self.refresh_status()
-        self.go(REGISTER)
+        # Whatever was being typed when the app last closed (a power cut) comes back.
+        self.registration.restore_draft()
+        self.go(VISIT if self.visit.restore_draft() else REGISTER)
         self.resize(1366, 740)
 
     def _route(self) -> None:
@@ -162,6 +170,7 @@ class MainWindow(QMainWindow):
 
     def go(self, page: int) -> None:
         """Show page ``page`` (REGISTER, FIND, VISIT, HISTORY or SYNC) and focus its start."""
+        self.save_drafts()
         self.nav.setCurrentRow(page)
         self.pages.setCurrentIndex(page)
         self._focus_page(page)
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, page: int) -> None:
         if page < 0:
             return
+        self.save_drafts()
         self.pages.setCurrentIndex(page)
         # Arrowing through the list keeps the focus there; a shortcut moves into the page.
         if not self.nav.hasFocus():
@@ -183,6 +193,11 @@ class MainWindow(QMainWindow):
             self.history.table.setFocus()
         elif page == VISIT and self.visit.ben_reg_id is not None:
             self.visit.reason.setFocus()
+
+    def save_drafts(self) -> None:
+        """Write both forms' drafts now rather than after the typing pause."""
+        self.registration.save_draft()
+        self.visit.save_draft()
 
     def confirm_discard(self, what: str) -> bool:
         """Ask before typed work is thrown away; 'No' is the default answer."""
@@ -285,6 +300,9 @@ class MainWindow(QMainWindow):
         if unsaved and not self.confirm_discard(" / ".join(unsaved)):
             event.ignore()
             return
+        # The nurse chose to throw the changes away, so they do not come back next time.
+        self.drafts.remove(REGISTRATION_DRAFT)
+        self.drafts.remove(VISIT_DRAFT)
         self.sync.shutdown()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)

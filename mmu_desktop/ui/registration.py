@@ -34,17 +34,19 @@ from mmu_desktop.context import VanContext
 from mmu_desktop.db import beneficiaries, id_pool
 from mmu_desktop.db.masters import Choice, choices
 from mmu_desktop.db.search import SearchIndex
-from mmu_desktop.ui import values
+from mmu_desktop.ui import drafts, values
 from mmu_desktop.ui.widgets.fields import (
     Banner,
     FieldErrors,
     MasterCombo,
     add_field,
     chain_tab_order,
+    watch_changes,
 )
 from mmu_desktop.validation import age_on
 
 DUPLICATE_DELAY_MS = 300
+DRAFT_DELAY_MS = 1000
 
 # Drop-downs of the "More details" group: form field, master, label with mnemonic.
 _MORE_MASTERS = (
@@ -63,6 +65,13 @@ _MORE_MASTERS = (
 def translate_message(message: str) -> str:
     """A message from the database layer, through Qt's translator (context 'validation')."""
     return QCoreApplication.translate("validation", message)
+
+
+def restored_message() -> str:
+    return QCoreApplication.translate(
+        "RegistrationView",
+        "Restored what you were typing before the app closed. Save it, or Clear to start again.",
+    )
 
 
 def database_error_message() -> str:
@@ -94,8 +103,14 @@ class RegistrationView(QWidget):
         van: Callable[[], VanContext],
         index: SearchIndex,
         parent: QWidget | None = None,
+        draft_store: drafts.DraftStore | None = None,
     ) -> None:
         super().__init__(parent)
+        self._drafts = draft_store
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
         self._engine = engine
         self._van = van
         self._index = index
@@ -273,7 +288,7 @@ class RegistrationView(QWidget):
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(self._clear_clicked)
         self.start_visit_button.clicked.connect(self._start_visit_for_registered)
         self.more_button.toggled.connect(self._toggle_more)
         self.age_only.toggled.connect(self._show_age_or_dob)
@@ -292,6 +307,29 @@ class RegistrationView(QWidget):
             lambda: self._open_duplicate(self.duplicates.currentItem())
         )
         self._chain_tab_order()
+        watch_changes(
+            [
+                self.first_name,
+                self.last_name,
+                self.gender,
+                self.dob,
+                self.age,
+                self.age_only,
+                self.phone,
+                self.father_name,
+                self.spouse_name,
+                self.marital_status,
+                self.state,
+                self.district,
+                self.block,
+                self.village,
+                self.pin_code,
+                self.address_line,
+                *self.more_combos.values(),
+                self.identity_no,
+            ],
+            self._draft_timer.start,
+        )
 
     def _chain_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -423,6 +461,77 @@ class RegistrationView(QWidget):
             combo.set_current_id(getattr(form, name))
         self.identity_no.setText(form.identity_no)
 
+    def set_inputs(self, inputs: values.BeneficiaryInputs) -> None:
+        """Put inputs back on the form exactly as they were typed (from a draft)."""
+        self.first_name.setText(inputs.first_name)
+        self.last_name.setText(inputs.last_name)
+        self.gender.set_current_id(inputs.gender_id)
+        self.age_only.setChecked(inputs.age_only)
+        self.dob.setText(inputs.dob_text)
+        self.age.setText(inputs.age_text)
+        self.phone.setText(inputs.phone)
+        ids, texts = inputs.ids, inputs.texts
+        # The address cascades: each choice fills the next drop-down.
+        for key, combo in (
+            ("marital_status_id", self.marital_status),
+            ("state_id", self.state),
+            ("district_id", self.district),
+            ("block_id", self.block),
+            ("village_id", self.village),
+        ):
+            combo.set_current_id(ids.get(key))
+        for name, combo in self.more_combos.items():
+            combo.set_current_id(ids.get(name))
+        for key, edit in (
+            ("father_name", self.father_name),
+            ("spouse_name", self.spouse_name),
+            ("pin_code", self.pin_code),
+            ("address_line", self.address_line),
+            ("identity_no", self.identity_no),
+        ):
+            edit.setText(texts.get(key, ""))
+        if any(ids.get(name) for name in self.more_combos) or texts.get("identity_no"):
+            self.more_button.setChecked(True)
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        """Keep what is typed on disk now, or drop the draft when nothing is unsaved."""
+        self._draft_timer.stop()
+        if self._drafts is None:
+            return
+        if self.has_unsaved_changes():
+            data = drafts.registration_draft(self.inputs(), self._editing)
+            self._drafts.save(drafts.REGISTRATION, data)
+        else:
+            self._drafts.remove(drafts.REGISTRATION)
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.remove(drafts.REGISTRATION)
+
+    def restore_draft(self) -> bool:
+        """Bring back what was typed before the app closed; True when there was a draft."""
+        if self._drafts is None:
+            return False
+        data = self._drafts.load(drafts.REGISTRATION)
+        if data is None:
+            return False
+        try:
+            inputs = drafts.registration_inputs(data)
+            editing = data.get("editing")
+        except (KeyError, TypeError):
+            self._drop_draft()
+            return False
+        if editing is not None and not self.edit(int(editing)):
+            editing = None
+        self.set_inputs(inputs)
+        self.start_visit_button.hide()
+        self.banner.show_message("info", restored_message())
+        self.save_draft()
+        return True
+
     def clear(self) -> None:
         """Empty the personal fields for the next person; the address stays (same camp)."""
         for edit in (
@@ -445,7 +554,13 @@ class RegistrationView(QWidget):
         self.duplicates.clear()
         self._set_editing(None)
         self._clean_inputs = self.inputs()
+        self._drop_draft()
         self.first_name.setFocus()
+
+    def _clear_clicked(self) -> None:
+        self.banner.dismiss()
+        self.start_visit_button.hide()
+        self.clear()
 
     def edit(self, ben_reg_id: int) -> bool:
         """Open a registered beneficiary on this form; False when there is no such person."""

@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import sqlalchemy as sa
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -37,8 +44,13 @@ from mmu_desktop.context import VanContext
 from mmu_desktop.db import visits
 from mmu_desktop.db.beneficiaries import BeneficiarySummary, get_summary
 from mmu_desktop.db.masters import Choice, choices
-from mmu_desktop.ui import values
-from mmu_desktop.ui.registration import database_error_message, translate_message
+from mmu_desktop.ui import drafts, values
+from mmu_desktop.ui.registration import (
+    DRAFT_DELAY_MS,
+    database_error_message,
+    restored_message,
+    translate_message,
+)
 from mmu_desktop.ui.widgets.fields import (
     Banner,
     ErrorLabel,
@@ -46,6 +58,7 @@ from mmu_desktop.ui.widgets.fields import (
     MasterCombo,
     add_field,
     chain_tab_order,
+    watch_changes,
 )
 from mmu_desktop.validation import VITAL_RANGES, bmi
 
@@ -284,10 +297,16 @@ class VisitView(QWidget):
         engine: sa.Engine,
         van: Callable[[], VanContext],
         parent: QWidget | None = None,
+        draft_store: drafts.DraftStore | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
         self._van = van
+        self._drafts = draft_store
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
         self._person: BeneficiarySummary | None = None
         self._ben_visit_id: int | None = None
         self._saved_inputs: values.VisitInputs | None = None
@@ -298,6 +317,20 @@ class VisitView(QWidget):
         self._fixed_errors: list[tuple[str, QWidget, ErrorLabel]] = []
         self._load_masters()
         self._build()
+        watch_changes(
+            [
+                self.reason,
+                self.category,
+                *self.numbers.values(),
+                self.diagnosis,
+                self.notes,
+                self.lab_tests,
+                self.institution,
+                self.referral_reason,
+                self.revisit,
+            ],
+            self._draft_timer.start,
+        )
         self.show_person(None)
 
     # --- masters -------------------------------------------------------------------------
@@ -375,8 +408,12 @@ class VisitView(QWidget):
         self.save_button = QPushButton(self.tr("&Save visit (Ctrl+S)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Clear visit"))
+        self.clear_button.setToolTip(self.tr("Throw away what is typed since the visit opened"))
+        self.clear_button.clicked.connect(self.clear)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
 
         form_page = QWidget()
@@ -517,6 +554,7 @@ class VisitView(QWidget):
         row.remove_requested.connect(self._remove_row)
         self.complaint_rows.append(row)
         self._complaints_box.addWidget(row)
+        watch_changes(row.focus_widgets(), self._draft_timer.start)
         row.show()  # now, not at the next event loop turn, so Tab reaches it at once
         self._rows_changed()
         if focus:
@@ -528,6 +566,7 @@ class VisitView(QWidget):
         row.remove_requested.connect(self._remove_row)
         self.drug_rows.append(row)
         self._drugs_box.addWidget(row)
+        watch_changes(row.focus_widgets(), self._draft_timer.start)
         row.show()
         self._rows_changed()
         if focus:
@@ -544,6 +583,7 @@ class VisitView(QWidget):
         row.hide()
         row.deleteLater()
         self._rows_changed()
+        self._draft_timer.start()
         # Keep the cursor near where the row was.
         if rows:
             rows[min(index, len(rows) - 1)].focus_widgets()[0].setFocus()
@@ -669,6 +709,7 @@ class VisitView(QWidget):
         self.add_complaint()
         self.add_drug()
         self._saved_inputs = self.inputs()
+        self._drop_draft()
         self.reason.setFocus()
         return True
 
@@ -693,6 +734,7 @@ class VisitView(QWidget):
         )
         self.set_form(form)
         self._saved_inputs = self.inputs()
+        self._drop_draft()
         self.reason.setFocus()
         return True
 
@@ -742,6 +784,95 @@ class VisitView(QWidget):
             self.institution.set_current_id(form.referral.institution_id)
             self.referral_reason.set_current_id(form.referral.reason_id)
             self.revisit.setText(values.format_date(form.referral.revisit_date))
+
+    def set_inputs(self, inputs: values.VisitInputs) -> None:
+        """Put inputs back on the screen exactly as they were typed (from a draft)."""
+        self._clear_rows()
+        self.reason.set_current_id(inputs.reason_id)
+        self.category.set_current_id(inputs.category_id)
+        for complaint in inputs.complaints or [values.ComplaintInputs(None)]:
+            row = self.add_complaint()
+            row.complaint.set_current_id(complaint.complaint_id)
+            row.duration.setText(complaint.duration_text)
+            if complaint.unit in values.COMPLAINT_UNITS:
+                row.unit.set_current_id(values.COMPLAINT_UNITS.index(complaint.unit))
+            row.description.setText(complaint.description)
+        for name, edit in self.numbers.items():
+            edit.setText(inputs.numbers.get(name, ""))
+        self.diagnosis.setText(inputs.diagnosis)
+        self.notes.setPlainText(inputs.doctor_notes)
+        for drug in inputs.drugs or [values.DrugInputs("")]:
+            line = self.add_drug()
+            line.drug.setText(drug.drug_text)
+            line.dose.setText(drug.dose)
+            line.frequency.set_current_id(drug.frequency_id)
+            line.duration.setText(drug.duration_text)
+            line.duration_unit.set_current_id(drug.duration_unit_id)
+            line.route.set_current_id(drug.route_id)
+            line.quantity.setText(drug.quantity_text)
+            line.instructions.setText(drug.instructions)
+        wanted = set(inputs.lab_test_ids)
+        for i in range(self.lab_tests.count()):
+            item = self.lab_tests.item(i)
+            checked = int(item.data(Qt.ItemDataRole.UserRole)) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.institution.set_current_id(inputs.institution_id)
+        self.referral_reason.set_current_id(inputs.referral_reason_id)
+        self.revisit.setText(inputs.revisit_text)
+        self._rows_changed()
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        """Keep what is typed on disk now, or drop the draft when nothing is unsaved."""
+        self._draft_timer.stop()
+        if self._drafts is None:
+            return
+        if self._person is not None and self.has_unsaved_changes():
+            data = drafts.visit_draft(self.inputs(), self._person.ben_reg_id, self._ben_visit_id)
+            self._drafts.save(drafts.VISIT, data)
+        else:
+            self._drafts.remove(drafts.VISIT)
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.remove(drafts.VISIT)
+
+    def restore_draft(self) -> bool:
+        """Reopen the visit that was being typed before the app closed; True when restored."""
+        if self._drafts is None:
+            return False
+        data = self._drafts.load(drafts.VISIT)
+        if data is None:
+            return False
+        try:
+            inputs = drafts.visit_inputs(data)
+            ben_reg_id = int(data["ben_reg_id"])
+            ben_visit_id = data.get("ben_visit_id")
+        except (KeyError, TypeError, ValueError):
+            self._drop_draft()
+            return False
+        if ben_visit_id is not None:
+            opened = self.open_visit(ben_reg_id, int(ben_visit_id))
+        else:
+            opened = self.start_new(ben_reg_id)
+        if not opened:
+            return False
+        self.set_inputs(inputs)
+        self._update_bmi()
+        self.banner.show_message("info", restored_message())
+        self.save_draft()
+        return True
+
+    def clear(self) -> None:
+        """Throw away what was typed: an empty new visit, or the saved visit as it was."""
+        if self._person is None:
+            return
+        if self._ben_visit_id is not None:
+            self.open_visit(self._person.ben_reg_id, self._ben_visit_id)
+        else:
+            self.start_new(self._person.ben_reg_id)
 
     def inputs(self) -> values.VisitInputs:
         """What is on the screen now, as typed."""
@@ -797,6 +928,7 @@ class VisitView(QWidget):
         self.errors.clear()
         self._saved_inputs = self.inputs()
         self._ben_visit_id = done.ben_visit_id
+        self._drop_draft()
         self.heading.setText(self.tr("Visit (saved; changes update the same visit)"))
         self.banner.show_message(
             "success",

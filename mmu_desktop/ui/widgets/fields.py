@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -185,6 +189,21 @@ class Banner(QFrame):
     def dismiss(self) -> None:
         self._label.clear()
         self.hide()
+
+
+def watch_changes(widgets: Sequence[QWidget], slot: Callable[[], object]) -> None:
+    """Call ``slot`` whenever the nurse changes any of ``widgets`` (a draft is due)."""
+    for widget in widgets:
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(slot)
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            widget.toggled.connect(slot)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(slot)
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
