@@ -18,20 +18,11 @@ from sqlalchemy.exc import OperationalError
 
 from mmu_desktop import __version__, cli_sync, logs, provision
 from mmu_desktop import settings as settings_store
+from mmu_desktop.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_data_dir
 from mmu_desktop.paths import DataDir
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_DEMO_PEOPLE = 20000  # the most IDs central hands out at once
 MAX_DEMO_VISITS = 1_000_000
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="folder for all app data (default: the platform's user data folder)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="MMU Desktop: offline registration and visits, synced with AMRIT.",
     )
     parser.add_argument("--version", action="version", version=f"mmu-desktop {__version__}")
-    _add_data_dir(parser)
+    add_data_dir(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -59,30 +50,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     config = sub.add_parser("config", help="show or change van settings and server URLs")
-    _add_data_dir(config)
+    add_data_dir(config)
     config_sub = config.add_subparsers(dest="config_command", required=True)
     config_set = config_sub.add_parser("set", help="set one setting")
-    _add_data_dir(config_set)
+    add_data_dir(config_set)
     config_set.add_argument("key", choices=settings_store.key_names(), metavar="KEY")
     config_set.add_argument("value", metavar="VALUE")
     config_show = config_sub.add_parser("show", help="print every setting")
-    _add_data_dir(config_show)
+    add_data_dir(config_show)
 
     seed = sub.add_parser("seed-demo", help="make synthetic beneficiaries and visits")
-    _add_data_dir(seed)
+    add_data_dir(seed)
     seed.add_argument("--beneficiaries", type=int, required=True, metavar="N")
     seed.add_argument("--visits", type=int, required=True, metavar="M")
     seed.add_argument("--seed", type=int, default=None, metavar="S", help="random seed")
 
     status = sub.add_parser("status", help="pending rows per table and IDs in the pool")
-    _add_data_dir(status)
+    add_data_dir(status)
     status.add_argument("--json", action="store_true", help="print JSON")
 
     cli_sync.add_commands(sub)
     provision.add_command(sub)
     for name, child in sub.choices.items():
         if name not in {"config"} and "--data-dir" not in child._option_string_actions:
-            _add_data_dir(child)
+            add_data_dir(child)
     return parser
 
 

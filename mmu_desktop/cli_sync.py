@@ -17,22 +17,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mmu_desktop.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_data_dir
+
 if TYPE_CHECKING:
     from mmu_desktop.paths import DataDir
     from mmu_desktop.settings import Settings
     from mmu_desktop.sync.auth import LoginResult
     from mmu_desktop.sync.report import RunReport
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="folder for all app data (default: the platform's user data folder)",
-    )
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,20 +31,20 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     login = subparsers.add_parser(
         "login", help="sign in to the central server (password read from stdin)"
     )
-    _add_data_dir(login)
+    add_data_dir(login)
     login.add_argument("--user", required=True, metavar="NAME", help="central user name")
     _add_end_other_session(login)
     login.set_defaults(handler=_login)
 
     key = subparsers.add_parser("key", help="store the central session key")
-    _add_data_dir(key)
+    add_data_dir(key)
     key_sub = key.add_subparsers(dest="key_command", required=True)
     key_set = key_sub.add_parser("set", help="store a ServerAuthorization key read from stdin")
-    _add_data_dir(key_set)
+    add_data_dir(key_set)
     key_set.set_defaults(handler=_key_set)
 
     sync = subparsers.add_parser("sync", help="send records, fetch masters and IDs")
-    _add_data_dir(sync)
+    add_data_dir(sync)
     sync.add_argument(
         "--phase",
         choices=["upload", "download", "ids"],
@@ -82,7 +73,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     rejected = subparsers.add_parser(
         "rejected", help="list records central refused, with its reason (no patient data)"
     )
-    _add_data_dir(rejected)
+    add_data_dir(rejected)
     rejected.add_argument("--json", action="store_true", help="print the list as JSON")
     rejected.set_defaults(handler=_rejected)
 

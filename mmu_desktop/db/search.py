@@ -27,12 +27,7 @@ from mmu_desktop.db.beneficiaries import (
     summary_query,
     to_summary,
 )
-from mmu_desktop.db.schema import table
 from mmu_desktop.validation import clean_phone
-
-ADDRESS = table("i_beneficiaryaddress")
-CONTACTS = table("i_beneficiarycontacts")
-POOL = table("m_beneficiaryregidmapping")
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
@@ -128,30 +123,14 @@ class SearchIndex:
         return len(self._entries)
 
     def _query(self) -> sa.Select[Any]:
-        return (
-            sa.select(
-                MAPPING.c.BenRegId,
-                POOL.c.BeneficiaryID,
-                DETAILS.c.FirstName,
-                DETAILS.c.LastName,
-                CONTACTS.c.PreferredPhoneNum,
-                ADDRESS.c.CurrVillage,
-                DETAILS.c.DOB,
-                DETAILS.c.BeneficiaryDetailsId,
-            )
-            .select_from(MAPPING)
-            .join(DETAILS, DETAILS.c.BeneficiaryDetailsId == MAPPING.c.BenDetailsId)
-            .join(ADDRESS, ADDRESS.c.BenAddressID == MAPPING.c.BenAddressId)
-            .join(CONTACTS, CONTACTS.c.BenContactsID == MAPPING.c.BenContactsId)
-            .outerjoin(POOL, POOL.c.BenRegId == MAPPING.c.BenRegId)
-        )
+        return summary_query().add_columns(DETAILS.c.BeneficiaryDetailsId)
 
     def _load(self, query: sa.Select[Any]) -> None:
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
         changed = False
         for row in rows:
-            reg_id, ben_id, first, last, phone, village, born, details_id = tuple(row)
+            reg_id, ben_id, first, last, _gender, born, phone, village, *_, details_id = tuple(row)
             ben_reg_id = _as_int(reg_id)
             self._entries[ben_reg_id] = _Entry(
                 ben_reg_id=ben_reg_id,
