@@ -55,6 +55,7 @@ from mmu_desktop.ui.widgets.fields import (
     Banner,
     ErrorLabel,
     FieldErrors,
+    FocusFollower,
     MasterCombo,
     add_field,
     chain_tab_order,
@@ -404,6 +405,7 @@ class VisitView(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._scroll.setWidget(columns)
+        FocusFollower(self._scroll)
 
         self.save_button = QPushButton(self.tr("&Save visit (Ctrl+S)"))
         self.save_button.setObjectName("primary")

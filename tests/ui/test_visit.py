@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmu_desktop.context import AppContext
@@ -217,3 +219,71 @@ def test_bmi_updates_while_typing(qtbot: QtBot, pool_ctx: AppContext, person: in
     type_text(qtbot, view, "160")
     assert view.bmi_label.text().startswith("BMI: 31.2")
     assert "obese" in view.bmi_label.text()
+
+
+def wheel_down(widget: QWidget) -> bool:
+    """One notch of the mouse wheel over the middle of ``widget``; True when it took it.
+
+    An event the widget leaves unaccepted goes on to its parents, where the scroll area
+    scrolls the page (Qt passes on only real wheel events, so the test stops here).
+    """
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_mouse_wheel_scrolls_the_page_not_the_drop_down(
+    qtbot: QtBot, pool_ctx: AppContext, person: int
+) -> None:
+    view = make_view(qtbot, pool_ctx, person)
+    view.diagnosis.setFocus()
+
+    assert not wheel_down(view.category)  # passed on to the page...
+    assert view.category.current_id() is None  # ...and the choice left alone
+    assert not wheel_down(view.institution)
+    assert view.institution.current_id() is None  # "Refer to" too
+    assert not wheel_down(view.complaint_rows[0].unit)
+    assert view.complaint_rows[0].unit.currentText() == "Days"
+
+    view.institution.setFocus()  # a focused drop-down still takes the wheel
+    assert wheel_down(view.institution)
+    assert view.institution.current_id() is not None
+
+
+def on_screen(view: VisitView, widget: QWidget) -> bool:
+    """True when ``widget`` lies wholly inside the visible part of the form."""
+    viewport = view._scroll.viewport()
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(top_left) and viewport.rect().contains(
+        top_left + QPoint(widget.width() - 1, widget.height() - 1)
+    )
+
+
+def test_alt_letter_scrolls_the_field_into_view(
+    qtbot: QtBot, pool_ctx: AppContext, person: int
+) -> None:
+    view = make_view(qtbot, pool_ctx, person)
+    view.resize(1366, 360)  # a short window, so the form scrolls
+    bar = view._scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    weight = view.numbers["weight"]
+    assert not on_screen(view, weight)
+
+    press(qtbot, view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert focused(view) is weight
+    assert on_screen(view, weight)
+
+    press(qtbot, view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # back up to Reason
+    assert focused(view) is view.reason
+    assert on_screen(view, view.reason)

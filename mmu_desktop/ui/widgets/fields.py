@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -36,6 +39,17 @@ class MasterCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.set_choices([])
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Only a focused drop-down takes the wheel; otherwise the wheel scrolls the page.
+
+        Scrolling the form over an unfocused drop-down must never change the choice
+        silently (a nurse scrolling past "Refer to" changed the referral).
+        """
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
     def set_choices(self, options: Sequence[Choice], show_extra: bool = False) -> None:
         """Replace the entries, keeping the chosen one when it is still offered.
@@ -204,6 +218,27 @@ def watch_changes(widgets: Sequence[QWidget], slot: Callable[[], object]) -> Non
             widget.textChanged.connect(slot)
         elif isinstance(widget, QListWidget):
             widget.itemChanged.connect(slot)
+
+
+class FocusFollower(QObject):
+    """Scrolls a scroll area so the widget that gets the keyboard focus is on screen.
+
+    Tab, Alt+letter or a click on a label: whichever way the focus arrives in the form,
+    the field must be visible. It watches the application's focus, lives as a child of
+    the scroll area and so stops watching when the area goes away.
+    """
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._scroll = scroll
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self._scroll.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new)
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
