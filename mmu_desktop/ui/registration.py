@@ -38,6 +38,7 @@ from mmu_desktop.ui import drafts, values
 from mmu_desktop.ui.widgets.fields import (
     Banner,
     FieldErrors,
+    FocusFollower,
     MasterCombo,
     add_field,
     chain_tab_order,
@@ -49,16 +50,25 @@ DUPLICATE_DELAY_MS = 300
 DRAFT_DELAY_MS = 1000
 
 # Drop-downs of the "More details" group: form field, master, label with mnemonic.
+# The form above uses up most letters, so this group's fields are Alt+1 … Alt+0 in order.
 _MORE_MASTERS = (
-    ("title_id", "title", QT_TRANSLATE_NOOP("RegistrationView", "Ti&tle")),
-    ("religion_id", "religion", QT_TRANSLATE_NOOP("RegistrationView", "Reli&gion")),
-    ("community_id", "community", QT_TRANSLATE_NOOP("RegistrationView", "Co&mmunity")),
-    ("education_id", "education", QT_TRANSLATE_NOOP("RegistrationView", "&Education")),
-    ("occupation_id", "occupation", QT_TRANSLATE_NOOP("RegistrationView", "&Work / occupation")),
-    ("income_id", "income", QT_TRANSLATE_NOOP("RegistrationView", "Inco&me status")),
-    ("literacy_id", "literacy", QT_TRANSLATE_NOOP("RegistrationView", "Litera&cy")),
-    ("language_id", "language", QT_TRANSLATE_NOOP("RegistrationView", "Preferred &language")),
-    ("identity_type_id", "identity_type", QT_TRANSLATE_NOOP("RegistrationView", "ID &document")),
+    ("title_id", "title", QT_TRANSLATE_NOOP("RegistrationView", "Title (&1)")),
+    ("religion_id", "religion", QT_TRANSLATE_NOOP("RegistrationView", "Religion (&2)")),
+    ("community_id", "community", QT_TRANSLATE_NOOP("RegistrationView", "Community (&3)")),
+    ("education_id", "education", QT_TRANSLATE_NOOP("RegistrationView", "Education (&4)")),
+    (
+        "occupation_id",
+        "occupation",
+        QT_TRANSLATE_NOOP("RegistrationView", "Work / occupation (&5)"),
+    ),
+    ("income_id", "income", QT_TRANSLATE_NOOP("RegistrationView", "Income status (&6)")),
+    ("literacy_id", "literacy", QT_TRANSLATE_NOOP("RegistrationView", "Literacy (&7)")),
+    ("language_id", "language", QT_TRANSLATE_NOOP("RegistrationView", "Preferred language (&8)")),
+    (
+        "identity_type_id",
+        "identity_type",
+        QT_TRANSLATE_NOOP("RegistrationView", "ID document (&9)"),
+    ),
 )
 
 
@@ -133,7 +143,7 @@ class RegistrationView(QWidget):
         self.heading = QLabel(self.tr("Register a beneficiary"))
         self.heading.setObjectName("heading")
         self.banner = Banner()
-        self.start_visit_button = QPushButton(self.tr("Start &visit (Ctrl+Enter)"))
+        self.start_visit_button = QPushButton(self.tr("Start visit (Ctrl+Enter)"))
         self.start_visit_button.setObjectName("primary")
         self.start_visit_button.hide()
         self.banner.add_button(self.start_visit_button)
@@ -157,6 +167,7 @@ class RegistrationView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(form_column)
         self._scroll = scroll
+        FocusFollower(scroll)
 
         self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"))
         self.save_button.setObjectName("primary")
@@ -256,7 +267,9 @@ class RegistrationView(QWidget):
             add_field(grid, row, i % 2, self.tr(text), combo, self.errors, name)
         self.identity_no = QLineEdit()
         self.identity_no.setMaxLength(30)
-        add_field(grid, row, 1, self.tr("ID nu&mber"), self.identity_no, self.errors, "identity_no")
+        add_field(
+            grid, row, 1, self.tr("ID number (&0)"), self.identity_no, self.errors, "identity_no"
+        )
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return group
