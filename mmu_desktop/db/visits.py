@@ -356,8 +356,9 @@ def _write_children(
         conn, "t_lab_testorder", "ID", of_visit("t_lab_testorder"), labs, van, when, with_rx
     )
     referral = []
-    if form.referral is not None and form.referral.institution_id is not None:
-        r = form.referral
+    # A follow-up (revisit) date alone is kept too, with no institution.
+    r = form.referral
+    if r is not None and (r.institution_id is not None or r.revisit_date is not None):
         referral.append(
             {
                 "referredToInstituteID": r.institution_id,

@@ -18,6 +18,7 @@ from mmu_desktop.db.visits import ComplaintLine, DrugLine, Referral, VisitForm
 from mmu_desktop.validation import VITAL_RANGES, Errors
 
 DATE_FORMAT_HINT = "DD-MM-YYYY"
+REVISIT_PASSED = "This date has passed. Choose today or a later day for the revisit."
 _DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
 # Units a nurse picks for how long a complaint has lasted; stored as AMRIT spells them.
@@ -275,11 +276,18 @@ class ParsedVisit:
         return moved
 
 
-def visit_form(inputs: VisitInputs, drugs: Sequence[Choice]) -> ParsedVisit:
+def visit_form(
+    inputs: VisitInputs,
+    drugs: Sequence[Choice],
+    today: date | None = None,
+    saved_revisit_text: str = "",
+) -> ParsedVisit:
     """The visit to save, with the parse mistakes found on the way (by field name).
 
     Complaint rows without a complaint chosen and drug rows left blank are skipped,
-    so an empty extra row never blocks a save.
+    so an empty extra row never blocks a save. A revisit date before ``today`` is
+    refused unless it is the one the visit was saved with (``saved_revisit_text``),
+    so an old visit can still be corrected.
     """
     errors: Errors = {}
     complaint_rows: list[int] = []
@@ -346,8 +354,13 @@ def visit_form(inputs: VisitInputs, drugs: Sequence[Choice]) -> ParsedVisit:
     except ParseError as exc:
         errors["revisit_date"] = str(exc)
         revisit = None
-    if inputs.institution_id is not None:
+    # A date kept from when the visit was first saved may have passed since: allowed.
+    kept = inputs.revisit_text.strip() == saved_revisit_text.strip()
+    if revisit is not None and revisit < (today or date.today()) and not kept:
+        errors["revisit_date"] = REVISIT_PASSED
+    # A follow-up date needs no referral; a referral reason needs a place to refer to.
+    if inputs.institution_id is not None or revisit is not None:
         form.referral = Referral(inputs.institution_id, inputs.referral_reason_id, revisit)
-    elif inputs.referral_reason_id is not None or revisit is not None:
+    if inputs.institution_id is None and inputs.referral_reason_id is not None:
         errors["institution_id"] = "Choose where the patient is referred to."
     return ParsedVisit(form, errors, complaint_rows, drug_rows)

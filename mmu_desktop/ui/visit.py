@@ -8,7 +8,6 @@ Ctrl+Delete, so the whole visit can be entered without a mouse.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import sqlalchemy as sa
 from PySide6.QtCore import (
@@ -902,10 +901,13 @@ class VisitView(QWidget):
         """Check the visit and store it (a reopened visit is updated in place)."""
         if self._person is None:
             return
-        parsed = values.visit_form(self.inputs(), self._masters["drug"])
+        saved_revisit = self._saved_inputs.revisit_text if self._saved_inputs else ""
+        if self._ben_visit_id is None:
+            saved_revisit = ""  # a new visit has no date kept from before
+        parsed = values.visit_form(
+            self.inputs(), self._masters["drug"], saved_revisit_text=saved_revisit
+        )
         errors = {**parsed.screen_errors(visits.validate(parsed.form)), **parsed.errors}
-        if revisit_in_past(parsed.form):
-            errors["revisit_date"] = "The revisit date is in the past."
         if errors:
             self._show_errors(errors)
             return
@@ -955,12 +957,6 @@ class VisitView(QWidget):
     def _request_history(self) -> None:
         if self._person is not None:
             self.history_requested.emit(self._person.ben_reg_id)
-
-
-def revisit_in_past(form: visits.VisitForm, today: date | None = None) -> bool:
-    """True when the referral's revisit date lies before today."""
-    revisit = form.referral.revisit_date if form.referral else None
-    return revisit is not None and revisit < (today or date.today())
 
 
 def _escape(text: str) -> str:

@@ -70,6 +70,7 @@ def test_visit_form_skips_empty_rows_and_maps_errors_back() -> None:
             values.DrugInputs("paracetamol 500 MG", frequency_id=None, duration_text=""),
         ],
         institution_id=None,
+        referral_reason_id=3,  # a reason, but nowhere to refer to
         revisit_text="01-01-2030",
     )
     parsed = values.visit_form(inputs, DRUGS)
@@ -88,3 +89,28 @@ def test_bmi_band_only_for_adults() -> None:
     assert values.bmi_band(31.2, 40) == "obese"
     assert values.bmi_band(17.0, 12) == ""
     assert values.bmi_band(None, 40) == ""
+
+
+def test_revisit_date_needs_no_referral_but_must_not_have_passed() -> None:
+    today = date(2026, 12, 4)
+    follow_up = values.VisitInputs(reason_id=1, category_id=2, revisit_text="11-12-2026")
+    parsed = values.visit_form(follow_up, DRUGS, today=today)
+    assert parsed.errors == {}
+    assert parsed.form.referral is not None
+    assert parsed.form.referral.institution_id is None
+    assert parsed.form.referral.revisit_date == date(2026, 12, 11)
+
+    follow_up.revisit_text = "03-12-2026"
+    parsed = values.visit_form(follow_up, DRUGS, today=today)
+    assert parsed.errors == {"revisit_date": values.REVISIT_PASSED}
+    assert "passed" in values.REVISIT_PASSED
+
+    # Reopening an old visit: the date it was saved with may have passed since.
+    kept = values.visit_form(follow_up, DRUGS, today=today, saved_revisit_text="03-12-2026")
+    assert kept.errors == {}
+    assert (
+        values.visit_form(
+            values.VisitInputs(revisit_text="04-12-2026"), DRUGS, today=today
+        ).errors.get("revisit_date")
+        is None
+    )  # today itself is fine

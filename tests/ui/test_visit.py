@@ -287,3 +287,31 @@ def test_alt_letter_scrolls_the_field_into_view(
     press(qtbot, view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # back up to Reason
     assert focused(view) is view.reason
     assert on_screen(view, view.reason)
+
+
+def test_revisit_date_without_referral_is_kept_and_a_past_one_refused(
+    qtbot: QtBot, pool_ctx: AppContext, person: int
+) -> None:
+    view = make_view(qtbot, pool_ctx, person)
+    view.reason.setCurrentIndex(1)
+    view.category.setCurrentIndex(1)
+    view.complaint_rows[0].complaint.setCurrentIndex(1)
+    view.complaint_rows[0].duration.setText("2")
+
+    yesterday = date.today() - timedelta(days=1)
+    view.revisit.setText(yesterday.strftime("%d-%m-%Y"))
+    view.save()
+    assert view.ben_visit_id is None  # not saved
+    assert "passed" in view.errors.message("revisit_date")
+    assert view.errors.message("institution_id") == ""  # no referral needed for a revisit
+
+    view.revisit.setText(REVISIT.strftime("%d-%m-%Y"))
+    with qtbot.waitSignal(view.saved) as saved:
+        view.save()
+    referral = live(rows(pool_ctx, "t_benreferdetails", saved.args[1]))
+    assert len(referral) == 1
+    assert referral[0]["referredToInstituteID"] is None
+    assert referral[0]["revisitdate"].date() == REVISIT
+    assert view.open_visit(person, saved.args[1])
+    assert view.revisit.text() == REVISIT.strftime("%d-%m-%Y")
+    assert view.institution.current_id() is None
