@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from mmu_desktop.context import AppContext
 from mmu_desktop.db.search import SearchIndex
 from mmu_desktop.db.status import local_status
+from mmu_desktop.sync.report import ProgressEvent
 from mmu_desktop.ui.drafts import REGISTRATION as REGISTRATION_DRAFT
 from mmu_desktop.ui.drafts import VISIT as VISIT_DRAFT
 from mmu_desktop.ui.drafts import DraftStore
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncPanel(ctx)
         # A run changes what waits to sync, the IDs left and (after a download) masters.
         self.sync.sync_finished.connect(self._after_sync)
+        # Each table sent changes what waits to sync: count again while the run goes on.
+        self.sync.sync_progress.connect(self._sync_progress)
 
         self.pages = QStackedWidget()
         self.nav = QListWidget()
@@ -126,6 +129,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda i=number - 1: self.go(i))
         QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.go(FIND))
+        sync = QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync_now)
+        sync.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         central = QWidget()
@@ -306,6 +311,15 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)
+
+    def sync_now(self) -> None:
+        """Ctrl+Shift+S from any page: show the Sync page and start a run."""
+        self.go(SYNC)
+        self.sync.start_sync()
+
+    def _sync_progress(self, event: ProgressEvent) -> None:
+        if event.kind == "table_done":
+            self.refresh_status()
 
     def _after_sync(self, _report: object) -> None:
         self.refresh_status()

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -88,6 +88,38 @@ TABLE_WORDS = {
     "t_benmedhistory": "medical history",
     "t_benallergyhistory": "allergies",
 }
+
+# Master tables in words; they are stored capitalised, as they head a row of the run list.
+TABLE_WORDS.update(
+    {
+        "m_gender": "genders",
+        "m_title": "titles",
+        "m_maritalstatus": "marital status",
+        "m_state": "states",
+        "m_district": "districts",
+        "m_districtblock": "blocks",
+        "m_districtbranchmapping": "villages",
+        "m_visitreason": "visit reasons",
+        "m_visitcategory": "visit categories",
+        "m_chiefcomplaint": "complaints list",
+        "m_item": "medicines",
+        "m_itemform": "medicine forms",
+        "m_drugfrequency": "medicine frequencies",
+        "m_drugduration": "medicine durations",
+        "m_drugroute": "medicine routes",
+        "m_procedure": "lab tests",
+        "m_institution": "institutions",
+        "m_referralreason": "referral reasons",
+        "m_govtidentitytype": "ID documents",
+        "m_religion": "religions",
+        "m_community": "communities",
+        "m_beneficiaryeducation": "education levels",
+        "m_beneficiaryoccupation": "occupations",
+        "m_beneficiaryincomestatus": "income status",
+        "m_literacystatus": "literacy",
+        "m_language": "languages",
+    }
+)
 
 LAST_SUCCESS_NAMES = {
     Phase.UPLOAD: "records sent",
@@ -206,20 +238,35 @@ def upload_sentence(phase: PhaseReport) -> str:
     return ", ".join(parts) + "."
 
 
+def master_data_sentence(phase: PhaseReport) -> str:
+    """What the download did, in the same counts as the run list's "Received" column.
+
+    Central re-sends some rows each time (a safety margin), so rows can be received
+    while none of them is new or changed.
+    """
+    totals = phase.totals()
+    received, changed = totals.get("received", 0), totals.get("changed", 0)
+    failed = [table_words(t.table) for t in phase.tables if t.outcome == Outcome.FAILED]
+    if not received:
+        text = tr("Master data: nothing new, already up to date.")
+    elif not changed:
+        text = tr("Master data: {n} rows received, none new or changed (up to date).").format(
+            n=_count(received)
+        )
+    else:
+        text = tr("Master data: {n} rows received, {changed} of them new or changed.").format(
+            n=_count(received), changed=_count(changed)
+        )
+    if failed:
+        text += " " + tr("Not fetched: {tables}.").format(tables=", ".join(failed))
+    return text
+
+
 def _other_phase_sentences(report: RunReport) -> list[str]:
     lines = []
     download = report.phase(Phase.DOWNLOAD)
     if download is not None and download.outcome not in ("not_run", "stopped", "cancelled"):
-        changed = download.totals().get("changed", 0)
-        failed = [t.table for t in download.tables if t.outcome == Outcome.FAILED]
-        text = tr("Master data: {n} rows new or changed.").format(n=_count(changed))
-        if not changed:
-            text = tr("Master data: already up to date.")
-        if failed:
-            text = tr("Master data: {n} rows new or changed; not fetched: {tables}.").format(
-                n=_count(changed), tables=", ".join(failed)
-            )
-        lines.append(text)
+        lines.append(master_data_sentence(download))
     ids = report.phase(Phase.IDS)
     if ids is not None and ids.ids_after is not None:
         text = tr("Beneficiary IDs: {added} fetched, {pool} ready for new registrations.")
@@ -299,8 +346,8 @@ def step_text(event: ProgressEvent, batch_no: int) -> str:
         return tr("Sending records…")
     if event.phase == Phase.DOWNLOAD:
         if event.table:
-            return tr("Downloading masters: {table} ({n} of {total})").format(
-                table=event.table, n=event.done + 1, total=event.total
+            return tr("Downloading master data: {table} ({n} of {total})").format(
+                table=table_words(event.table), n=event.done + 1, total=event.total
             )
         return tr("Downloading master data…")
     if event.total:
@@ -523,9 +570,7 @@ class SyncPanel(QWidget):
         self.sync_button.clicked.connect(self._sync_clicked)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.sign_in_button.clicked.connect(self._sign_in_clicked)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self._shortcut_sync)
+        # Ctrl+Shift+S belongs to the main window, so it works from every page.
         chain_tab_order(
             [
                 self.sync_button,
@@ -742,10 +787,6 @@ class SyncPanel(QWidget):
                 self.detail_table.setItem(index, column, QTableWidgetItem(text))
 
     # --- running ------------------------------------------------------------------------
-
-    def _shortcut_sync(self) -> None:
-        if self.isVisible():
-            self.start_sync()
 
     def _sync_clicked(self) -> None:
         self.start_sync()

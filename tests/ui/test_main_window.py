@@ -9,8 +9,11 @@ from pytestqt.qtbot import QtBot
 from mmu_desktop.context import AppContext
 from mmu_desktop.db.engine import writing
 from mmu_desktop.db.schema import table
+from mmu_desktop.sync.report import Phase, ProgressEvent
 from mmu_desktop.ui.main_window import FIND, HISTORY, REGISTER, SYNC, VISIT, MainWindow
 from tests.ui.conftest import focused, press, register_person, show, type_text
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def make_window(qtbot: QtBot, ctx: AppContext, discard: bool = True) -> MainWindow:
@@ -136,3 +139,27 @@ def test_new_master_entries_appear_after_reload(qtbot: QtBot, pool_ctx: AppConte
     window.reload_masters()
     assert window.visit.reason.findText("Camp follow-up") > 0
     assert window.registration.more_combos["religion_id"].findText("Zoroastrian") > 0
+
+
+def test_ctrl_shift_s_syncs_from_any_page(qtbot: QtBot, pool_ctx: AppContext) -> None:
+    window = make_window(qtbot, pool_ctx)
+    started: list[int] = []
+    window.sync.start_sync = lambda: started.append(window.pages.currentIndex()) or True
+    window.go(VISIT)
+    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT)
+    assert window.pages.currentIndex() == SYNC
+    assert started == [SYNC]  # the run starts on the Sync page, where its progress shows
+    window.go(REGISTER)
+    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT)
+    assert started == [SYNC, SYNC]
+
+
+def test_waiting_to_sync_is_recounted_as_each_table_is_sent(
+    qtbot: QtBot, pool_ctx: AppContext
+) -> None:
+    window = make_window(qtbot, pool_ctx)
+    qtbot.waitUntil(lambda: window.pending_label.text() == "Waiting to sync: 0")
+    register_person(pool_ctx, "Asha")  # as if the sync thread changed the database
+    event = ProgressEvent("table_done", Phase.UPLOAD, table="i_beneficiarydetails")
+    window.sync.sync_progress.emit(event)
+    qtbot.waitUntil(lambda: window.pending_label.text() != "Waiting to sync: 0")

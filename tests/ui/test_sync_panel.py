@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -17,9 +17,20 @@ from mmu_desktop import settings as settings_store
 from mmu_desktop.context import AppContext
 from mmu_desktop.keystore import Keystore
 from mmu_desktop.paths import DataDir
-from mmu_desktop.sync.engine import NotReady
-from mmu_desktop.sync.report import Phase, ProgressEvent, RunReport
-from mmu_desktop.ui.sync_panel import SyncPanel, describe_result, rejected_records
+from mmu_desktop.sync.report import (
+    Outcome,
+    Phase,
+    PhaseReport,
+    ProgressEvent,
+    RunReport,
+    TableReport,
+)
+from mmu_desktop.ui.sync_panel import (
+    SyncPanel,
+    describe_result,
+    rejected_records,
+    table_label,
+)
 from reference_central import seed as central_seed
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import FAST, Central, Van
@@ -111,7 +122,7 @@ def test_sync_runs_in_a_thread_shows_progress_and_ends_with_counts(qtbot: QtBot,
     # The progress came from another thread, delivered on the GUI thread.
     assert any(e.kind == "batch_done" and e.phase == Phase.UPLOAD for e in events)
     assert any(s.startswith("Sending beneficiary details: batch 2") for s in steps), steps
-    assert any(s.startswith("Downloading masters: m_") for s in steps), steps
+    assert any(s.startswith("Downloading master data: ") for s in steps), steps
     assert gui_ticks, "the window's timer never ran during the sync: the GUI froze"
 
     # The plain-language result and the counts a nurse sees.
@@ -284,3 +295,28 @@ def test_only_one_run_at_a_time(qtbot: QtBot, van: Van, phases: list[Phase]) -> 
         gate.set()
 
 
+def test_master_data_sentence_agrees_with_the_received_column() -> None:
+    started = datetime(2026, 12, 4, 17, 12)
+    download = PhaseReport(
+        Phase.DOWNLOAD,
+        Outcome.SUCCESS,
+        tables=[
+            TableReport("m_districtbranchmapping", received=2),
+            TableReport("m_item", received=3),
+        ],
+    )
+    report = RunReport([Phase.DOWNLOAD], started, started, phases=[download])
+    text = describe_result(report).text
+    assert "5 rows received, none new or changed" in text
+    assert "already up to date" not in text
+
+    download.tables[1].changed = 1
+    assert "5 rows received, 1 of them new or changed" in describe_result(report).text
+    download.tables = []
+    assert "already up to date" in describe_result(report).text
+
+
+def test_master_tables_have_plain_names() -> None:
+    assert table_label("m_districtbranchmapping") == "Villages (m_districtbranchmapping)"
+    assert table_label("m_item") == "Medicines (m_item)"
+    assert table_label("t_benvisitdetail") == "Visits (t_benvisitdetail)"
