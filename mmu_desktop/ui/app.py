@@ -56,9 +56,13 @@ def load_style(app: QApplication) -> None:
     """Apply the calm, high-contrast style sheet from ``resources/style.qss``."""
     path = resources_dir() / "style.qss"
     try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        sheet = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("style sheet %s not found; using Qt's default look", path)
+        return
+    if app.styleSheet() != sheet:
+        # Set once: re-styling every live widget of an earlier window can crash Qt.
+        app.setStyleSheet(sheet)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -68,7 +72,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("MMU")
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        # Replacing the style under live widgets (a second window in one process, as in
+        # tests) can crash Qt, so it is set once.
+        app.setStyle("Fusion")
     load_fonts(app)
     load_style(app)
     icon = resources_dir() / "icons" / "mmu-desktop.svg"
@@ -144,6 +151,7 @@ def run_window(
     ``quit_after`` closes the window that many seconds after it is shown (installer checks).
     """
     from mmu_desktop.ui.main_window import MainWindow
+    from mmu_desktop.ui.setup_wizard import SetupWizard, needs_setup
 
     app = make_application()
     install_crash_handler()
@@ -165,6 +173,13 @@ def run_window(
         )
         stop_demo()
         return 1
+    if needs_setup(ctx.settings):
+        # A new laptop: IT enters the central addresses and the van before first use.
+        wizard = SetupWizard(ctx.data_dir)
+        if quit_after is not None:
+            QTimer.singleShot(int(max(quit_after, 0) * 1000), wizard.reject)
+        wizard.exec()
+        ctx.reload_settings()
     window = MainWindow(ctx)
     window.show()
     if quit_after is not None:
