@@ -8,7 +8,7 @@ wording and the "needs attention" query are plain functions, testable without a 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -597,6 +597,11 @@ class SyncPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(RUN_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The result column fits its longest word, even for rows scrolled out of sight.
+        last = len(RUN_COLUMNS) - 1
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Fixed)
+        words = [*OUTCOME_WORDS.values(), "working…", "Rest waits for parent"]
+        header.resizeSection(last, _words_width(self.run_tree, words))
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(4, 4, 4, 4)
@@ -637,11 +642,12 @@ class SyncPanel(QWidget):
     def _build_history_tab(self) -> QWidget:
         self.history_table = _table(HISTORY_COLUMNS)
         self.history_table.setAccessibleName(self.tr("Recent sync runs"))
-        self.history_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
-        self.history_table.setColumnWidth(0, 130)
-        self.history_table.setColumnWidth(1, 130)
+        history_header = self.history_table.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A long result ("Did not finish …") wraps onto a second line instead of "…".
+        self.history_table.setWordWrap(True)
+        self.history_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.detail_table = _table(DETAIL_COLUMNS)
         self.detail_table.setAccessibleName(self.tr("Counts of the chosen run"))
         detail_header = self.detail_table.horizontalHeader()
@@ -657,7 +663,7 @@ class SyncPanel(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.history_table)
         splitter.addWidget(right)
-        splitter.setSizes([470, 710])
+        splitter.setSizes([500, 680])
         self.history_table.currentCellChanged.connect(lambda row, *_: self._show_history_run(row))
         page = QWidget()
         box = QVBoxLayout(page)
@@ -753,6 +759,7 @@ class SyncPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(run.summary or text)
                 self.history_table.setItem(row, column, item)
+        self.history_table.resizeRowsToContents()
         if runs:
             self.history_table.setCurrentCell(0, 0)
             self._show_history_run(0)
@@ -898,6 +905,7 @@ class SyncPanel(QWidget):
         phase_item = self._phase_item(event.phase)
         if event.kind == "phase_done":
             phase_item.setText(7, event.message[:80])
+            phase_item.setToolTip(7, event.message)
             return
         if not event.table:
             return
@@ -1091,6 +1099,12 @@ def _table(columns: Sequence[str]) -> QTableWidget:
     widget.setWordWrap(True)
     widget.verticalHeader().hide()
     return widget
+
+
+def _words_width(view: QWidget, words: Iterable[str]) -> int:
+    """Pixels a column needs to show the longest of ``words`` (translated) whole."""
+    metrics = view.fontMetrics()
+    return max(metrics.horizontalAdvance(tr(w)) for w in words) + 24
 
 
 def _set_counts(item: QTreeWidgetItem, counts: dict[str, Any] | None, received: int | None) -> None:

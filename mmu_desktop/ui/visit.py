@@ -83,6 +83,8 @@ _UNIT_LABELS = {
     "Months": QT_TRANSLATE_NOOP("ComplaintRow", "Months"),
     "Years": QT_TRANSLATE_NOOP("ComplaintRow", "Years"),
 }
+# Units shortened inside the narrow vitals fields, so the whole hint shows.
+_SHORT_UNITS = {"per minute": "/min"}
 _BMI_BANDS = {
     "underweight": QT_TRANSLATE_NOOP("VisitView", "underweight"),
     "normal": QT_TRANSLATE_NOOP("VisitView", "normal"),
@@ -94,7 +96,8 @@ _BMI_BANDS = {
 def range_hint(name: str) -> str:
     """The plausible range and unit of a vital, shown inside its empty field."""
     _what, allowed = VITAL_RANGES[name]
-    return f"{allowed.low:g}–{allowed.high:g} {allowed.unit}"
+    unit = _SHORT_UNITS.get(allowed.unit, allowed.unit)
+    return f"{allowed.low:g}–{allowed.high:g} {unit}"
 
 
 class _Row(QFrame):
@@ -157,8 +160,9 @@ class ComplaintRow(_Row):
         grid.addWidget(self.description, 0, 3)
         grid.addWidget(self.remove_button, 0, 4)
         grid.addWidget(self.error, 1, 0, 1, 5)
+        self.description.setMinimumWidth(120)
         grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(3, 3)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.complaint, self.duration, self.unit, self.description, self.remove_button]
@@ -200,11 +204,11 @@ class DrugRow(_Row):
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose"))
         self.dose.setAccessibleName(self.tr("Dose"))
-        self.dose.setFixedWidth(80)
+        self.dose.setFixedWidth(66)
         self.frequency = MasterCombo(self.tr("— how often —"))
         self.frequency.set_choices(masters["frequency"], show_extra=True)
         self.frequency.setAccessibleName(self.tr("Frequency"))
-        self.frequency.setMinimumContentsLength(19)
+        self.frequency.setMinimumContentsLength(15)
         self.frequency.view().setMinimumWidth(260)
         self.duration = QLineEdit()
         self.duration.setFixedWidth(56)
@@ -243,7 +247,7 @@ class DrugRow(_Row):
         grid.addWidget(self.instructions, 1, 4, 1, 2)
         grid.addWidget(self.error, 2, 0, 1, 7)
         grid.setColumnStretch(2, 1)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(5, 2)  # room for "TDS Three times a day"
 
     def focus_widgets(self) -> list[QWidget]:
         return [
@@ -398,8 +402,8 @@ class VisitView(QWidget):
         columns = QWidget()
         row = QHBoxLayout(columns)
         # The prescription needs more width than the vitals.
-        row.addWidget(self._nurse_group(), 4)
-        row.addWidget(self._doctor_group(), 5)
+        row.addWidget(self._nurse_group(), 9)
+        row.addWidget(self._doctor_group(), 10)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -483,13 +487,22 @@ class VisitView(QWidget):
             edit = QLineEdit()
             edit.setMaxLength(6)
             edit.setPlaceholderText(range_hint(name))
+            # Wide enough for its range hint ("60–250 mmHg") to show whole.
+            hint_width = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            edit.setMinimumWidth(hint_width + 10)
             edit.editingFinished.connect(lambda n=name: self._check_number(n))
             self.numbers[name] = edit
-            self._fixed(name, edit, vitals, (i // 2) * 2, i % 2, self.tr(text))
+            # Three grid rows per pair: the fields, then each one's message across the
+            # whole width, so a message wraps over few lines and BMI stays in sight.
+            row, column = (i // 2) * 3, i % 2
+            add_field(vitals, row, column, self.tr(text), edit)
+            message = ErrorLabel()
+            vitals.addWidget(message, row + 1 + column, 1, 1, 3)
+            self._fixed_errors.append((name, edit, message))
         self.bmi_label = QLabel()
         self.bmi_label.setObjectName("bmi")
         self.bmi_label.setAccessibleName(self.tr("Body mass index"))
-        vitals.addWidget(self.bmi_label, 10, 1, 1, 3)
+        vitals.addWidget(self.bmi_label, 15, 1, 1, 3)
         vitals.setColumnStretch(1, 1)
         vitals.setColumnStretch(3, 1)
         group_vitals = QGroupBox(self.tr("Vitals and measurements"))

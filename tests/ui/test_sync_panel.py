@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mmu_desktop import settings as settings_store
@@ -320,3 +320,22 @@ def test_master_tables_have_plain_names() -> None:
     assert table_label("m_districtbranchmapping") == "Villages (m_districtbranchmapping)"
     assert table_label("m_item") == "Medicines (m_item)"
     assert table_label("t_benvisitdetail") == "Visits (t_benvisitdetail)"
+
+
+def test_result_words_fit_the_run_list_and_history(qtbot: QtBot, van: Van) -> None:
+    panel = SyncPanel(van.ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1366 - 170, 620)
+    panel.show()
+    qtbot.waitExposed(panel)
+    tree = panel.run_tree
+    last = tree.columnCount() - 1
+    for words in ("Nothing to do", "Partly done", "Rest waits for parent"):
+        assert tree.columnWidth(last) >= tree.fontMetrics().horizontalAdvance(words) + 8
+
+    table = panel.history_table
+    table.setRowCount(1)
+    table.setItem(0, 2, QTableWidgetItem("Did not finish (the app closed or the power went)"))
+    table.resizeRowsToContents()
+    assert table.wordWrap()
+    assert table.rowHeight(0) > table.fontMetrics().lineSpacing() * 1.5  # wrapped, not cut

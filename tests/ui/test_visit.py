@@ -315,3 +315,24 @@ def test_revisit_date_without_referral_is_kept_and_a_past_one_refused(
     assert view.open_visit(person, saved.args[1])
     assert view.revisit.text() == REVISIT.strftime("%d-%m-%Y")
     assert view.institution.current_id() is None
+
+
+def test_vitals_hints_details_and_messages_fit_a_laptop_screen(
+    qtbot: QtBot, pool_ctx: AppContext, person: int
+) -> None:
+    view = make_view(qtbot, pool_ctx, person)
+    view.resize(1366 - 170, 620)  # the page beside the navigation list at 1366x768
+    qtbot.wait(50)
+    assert view._scroll.horizontalScrollBar().maximum() == 0, "the form is wider than the screen"
+    for name, edit in view.numbers.items():
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() >= needed + 12, f"the {name} hint is clipped"
+    details = view.complaint_rows[0].description
+    assert details.width() >= details.fontMetrics().horizontalAdvance("high fever at night")
+
+    view.numbers["temperature"].setText("1012")
+    view._check_number("temperature")
+    message = view.errors.label("temperature")
+    qtbot.waitUntil(message.isVisible)
+    lines = message.height() / message.fontMetrics().lineSpacing()
+    assert lines < 2.5, f"the message wraps onto {lines:.1f} lines"
