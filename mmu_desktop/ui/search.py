@@ -126,8 +126,10 @@ class SearchView(QWidget):
         heading.setObjectName("heading")
         self.box = QLineEdit()
         self.box.setPlaceholderText(
-            self.tr("Name (Hindi or English), phone, beneficiary ID, BenRegID or village")
+            self.tr("Name (Hindi or English), phone, beneficiary ID or village")
         )
+        # IT may also look someone up by the internal registration number.
+        self.box.setToolTip(self.tr("Also finds the internal registration number (for IT)."))
         self.box.setClearButtonEnabled(True)
         self.box.setObjectName("searchBox")
         label = QLabel(self.tr("&Search:"))

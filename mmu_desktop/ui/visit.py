@@ -707,10 +707,13 @@ class VisitView(QWidget):
             self.tr("Beneficiary ID {id}").format(
                 id=values.format_beneficiary_id(person.beneficiary_id)
             ),
-            self.tr("BenRegID {id}").format(id=person.ben_reg_id),
             _escape(person.village),
         ]
         self.person_header.setText(" · ".join(d for d in details if d))
+        # The internal registration number is for IT only: out of sight, on hover.
+        self.person_header.setToolTip(
+            self.tr("Internal number (for IT): {id}").format(id=person.ben_reg_id)
+        )
 
     def start_new(self, ben_reg_id: int) -> bool:
         """An empty visit for ``ben_reg_id``; False when there is no such beneficiary."""
@@ -765,6 +768,7 @@ class VisitView(QWidget):
         self.institution.set_current_id(None)
         self.referral_reason.set_current_id(None)
         self.banner.dismiss()
+        self.banner.setToolTip("")
         self.history_button.hide()
         self._rows_changed()
         self.errors.clear()
@@ -948,17 +952,16 @@ class VisitView(QWidget):
         self._drop_draft()
         self.heading.setText(self.tr("Visit (saved; changes update the same visit)"))
         self.banner.show_message(
-            "success",
-            self.tr("Visit saved for {name}. Visit code {code}.").format(
-                name=self._person.full_name, code=done.visit_code
-            ),
+            "success", self.tr("Visit saved for {name}.").format(name=self._person.full_name)
         )
+        self.banner.setToolTip(self.tr("Visit code (for IT): {code}").format(code=done.visit_code))
         self.history_button.show()
         self.saved.emit(self._person.ben_reg_id, done.ben_visit_id)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = self.errors.show({k: translate_message(v) for k, v in errors.items()})
         self.history_button.hide()
+        self.banner.setToolTip("")
         self.banner.show_message(
             "error",
             self.tr("Not saved yet: correct the fields marked in red ({n}).").format(n=len(errors)),

@@ -65,3 +65,9 @@ def test_nobody_found_says_so(qtbot: QtBot, pool_ctx: AppContext, index: SearchI
     type_text(qtbot, view, "Xyzzyq")
     qtbot.waitUntil(lambda: "Nobody found" in view.count.text(), timeout=3000)
     assert not view.visit_button.isEnabled()
+
+
+def test_search_hint_speaks_the_nurse_s_words(qtbot: QtBot, index: SearchIndex) -> None:
+    view = make_view(qtbot, index)
+    assert "BenRegID" not in view.box.placeholderText()
+    assert "beneficiary ID" in view.box.placeholderText()

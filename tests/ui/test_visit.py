@@ -336,3 +336,24 @@ def test_vitals_hints_details_and_messages_fit_a_laptop_screen(
     qtbot.waitUntil(message.isVisible)
     lines = message.height() / message.fontMetrics().lineSpacing()
     assert lines < 2.5, f"the message wraps onto {lines:.1f} lines"
+
+
+def test_nurse_sees_the_beneficiary_id_not_internal_numbers(
+    qtbot: QtBot, pool_ctx: AppContext, person: int
+) -> None:
+    view = make_view(qtbot, pool_ctx, person)
+    header = view.person_header.text()
+    assert "Beneficiary ID 2847 0000 0001" in header
+    assert "BenRegID" not in header and str(person) not in header
+    assert str(person) in view.person_header.toolTip()  # still there for IT
+
+    view.reason.setCurrentIndex(1)
+    view.category.setCurrentIndex(1)
+    view.complaint_rows[0].complaint.setCurrentIndex(1)
+    view.complaint_rows[0].duration.setText("2")
+    with qtbot.waitSignal(view.saved):
+        view.save()
+    message = view.banner.label.text()
+    assert message == "Visit saved for Sunita Yadav."
+    assert "code" not in message.lower()
+    assert "Visit code" in view.banner.toolTip()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from shiboken6 import isValid
 
 from mmu_desktop.db.masters import Choice
 from mmu_desktop.ui.values import choice_text
@@ -236,6 +237,8 @@ class FocusFollower(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not isValid(self._scroll):
+            return  # the window is being torn down: focus moves while widgets go
         inner = self._scroll.widget()
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self._scroll.ensureWidgetVisible(new)
