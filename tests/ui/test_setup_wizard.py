@@ -1,16 +1,32 @@
-"""The first-run setup wizard: typed or imported values, checked, saved all at once."""
+"""The first-run setup wizard: typed or imported values, checked, saved all at once.
+
+The checks against central use a reference central on 127.0.0.1; the tests that type
+the ``amrit.example`` addresses untick the address check, so nothing leaves the machine.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mmu_desktop import settings as settings_store
 from mmu_desktop.paths import DataDir
 from mmu_desktop.settings import Settings
+from mmu_desktop.sync.van_check import ProbeOutcome, VanOutcome
 from mmu_desktop.ui.setup_wizard import SetupWizard, needs_setup
+from reference_central import seed as central_seed
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.sync import conftest as sync_fixtures
+from tests.sync.conftest import Central, garbage
+from tests.sync.test_van_check import closed_port
+
+TIMEOUT_MS = 30_000
+
+# A reference central on 127.0.0.1, from the sync tests' fixtures.
+central = sync_fixtures.central
 
 SERVER = {
     "central-url": "https://amrit.example/mmuapi-v1.0",
@@ -19,11 +35,24 @@ SERVER = {
 VAN = {"van-id": "7", "parking-place-id": "3", "provider-service-map-id": "1"}
 
 
-def make_wizard(qtbot: QtBot, data_dir: DataDir) -> SetupWizard:
+def make_wizard(qtbot: QtBot, data_dir: DataDir, check_address: bool = False) -> SetupWizard:
     wizard = SetupWizard(data_dir)
     qtbot.addWidget(wizard)
+    wizard.server_page.check_box.setChecked(check_address)
     wizard.show()
     return wizard
+
+
+def central_urls(central: Central) -> dict[str, str]:
+    return {"central-url": central.server.central_url, "common-url": central.server.common_url}
+
+
+def sign_in_through_the_page(qtbot: QtBot, wizard: SetupWizard) -> None:
+    dialog = wizard.sign_in_page.open_sign_in()
+    dialog.user.setText(central_seed.DEMO_USER)
+    dialog.password.setText(central_seed.DEMO_PASSWORD)
+    with qtbot.waitSignal(wizard.signed_in, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
 
 
 def type_into(wizard: SetupWizard, values: dict[str, str]) -> None:
@@ -108,3 +137,79 @@ def test_sign_in_page_opens_the_sign_in_dialog_with_the_saved_address(
     assert dialog.sign_in_button.isEnabled()  # the common address is known
     assert "not set up" not in dialog.message.text()
     dialog.reject()
+
+
+def test_the_last_page_warns_when_central_knows_the_van_differently(
+    qtbot: QtBot, data_dir: DataDir, central: Central, memory_keyring: MemoryKeyring
+) -> None:
+    wizard = make_wizard(qtbot, data_dir, check_address=True)
+    type_into(wizard, {**central_urls(central), **VAN, "facility-id": "9", "parking-place-id": "4"})
+    wizard.next()
+    assert wizard.server_page.last_probe is not None
+    assert wizard.server_page.last_probe.outcome is ProbeOutcome.AMRIT
+    wizard.next()
+    assert wizard.currentPage() is wizard.sign_in_page
+    sign_in_through_the_page(qtbot, wizard)
+    page = wizard.check_page
+    with qtbot.waitSignal(page.checked, timeout=TIMEOUT_MS):
+        wizard.next()
+    assert wizard.currentPage() is page
+    assert page.result is not None and page.result.outcome is VanOutcome.MISMATCH
+    assert page.status.text() == "Central says van 7 belongs to parking place 3, not 4."
+    assert page.warning.isVisible()
+    assert page.warning.text().startswith("Warning: these van settings do not match central.")
+    assert page.fix_button.isVisible()
+
+    # The way back: correct the parking place, and the check passes.
+    qtbot.mouseClick(page.fix_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.van_page
+    wizard.van_page.fields["parking-place-id"].setText("3")
+    wizard.next()
+    assert settings_store.load(data_dir).parking_place_id == 3
+    with qtbot.waitSignal(page.checked, timeout=TIMEOUT_MS):
+        wizard.next()
+    assert page.result is not None and page.result.outcome is VanOutcome.MATCH
+    assert page.status.text() == (
+        "Central knows van 7 and its parking place, facility and provider service map match."
+    )
+    assert not page.warning.isVisible()
+    assert not page.fix_button.isVisible()
+
+
+def test_without_signing_in_the_check_is_left_for_the_next_sync(
+    qtbot: QtBot, data_dir: DataDir
+) -> None:
+    wizard = make_wizard(qtbot, data_dir)
+    type_into(wizard, {**SERVER, **VAN})
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentPage() is wizard.check_page
+    assert "will be checked at the next sync" in wizard.check_page.status.text()
+    assert not wizard.check_page.fix_button.isVisible()
+    assert wizard.button(wizard.WizardButton.FinishButton).isVisible()
+
+
+def test_an_unreachable_address_is_a_warning_not_a_block(qtbot: QtBot, data_dir: DataDir) -> None:
+    port = closed_port()
+    wizard = make_wizard(qtbot, data_dir, check_address=True)
+    type_into(
+        wizard,
+        {
+            "central-url": f"http://127.0.0.1:{port}/mmuapi-v1.0",
+            "common-url": f"http://127.0.0.1:{port}/commonapi-v1.0",
+        },
+    )
+    wizard.next()
+    assert wizard.currentPage() is wizard.van_page
+    assert wizard.van_page.message.text().startswith("Warning: central could not be reached")
+
+
+def test_an_address_that_is_not_amrit_keeps_the_page(
+    qtbot: QtBot, data_dir: DataDir, central: Central
+) -> None:
+    central.faults.before = lambda call, n: garbage()
+    wizard = make_wizard(qtbot, data_dir, check_address=True)
+    type_into(wizard, central_urls(central))
+    wizard.next()
+    assert wizard.currentPage() is wizard.server_page
+    assert "not an AMRIT server" in wizard.server_page.message.text()
