@@ -101,10 +101,9 @@ class CallWorker(QObject):
         thread.started.connect(self.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
         self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        self.finished.connect(self.deleteLater)
         _running[thread] = self
-        thread.finished.connect(lambda: _running.pop(thread, None))
-        thread.finished.connect(thread.deleteLater)
+        # Kept until the app ends (one or two checks per setup): releasing them from
+        # the thread's own ``finished`` signal would free them on the worker thread.
         thread.start()
         return thread
 

@@ -84,8 +84,6 @@ class SignInWorker(QObject):
         thread.started.connect(self.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
         self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        self.finished.connect(self.deleteLater)
-        thread.finished.connect(thread.deleteLater)
         thread.start()
         return thread
 
@@ -371,5 +369,6 @@ _orphans: set[QObject] = set()
 
 
 def _keep_alive(thread: QThread, worker: SignInWorker) -> None:
+    # Kept until the app ends (a few small objects at most): releasing them from the
+    # thread's own ``finished`` signal would free them on the worker thread.
     _orphans.update((thread, worker))
-    thread.finished.connect(lambda: _orphans.difference_update((thread, worker)))

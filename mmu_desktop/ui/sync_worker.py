@@ -65,8 +65,9 @@ class SyncWorker(QObject):
     def start(self) -> QThread:
         """Move this worker to a new thread, start the run there and return the thread.
 
-        The caller keeps a reference to the thread (and this worker) until the thread's
-        ``finished`` signal, after which both are deleted by Qt.
+        The caller keeps a reference to the thread (and this worker) and drops it on
+        the GUI thread after ``thread.wait()``. No ``deleteLater`` here: Qt deleting
+        these Python-owned objects on the worker thread races with their wrappers.
         """
         thread = QThread()
         thread.setObjectName("sync-run")
@@ -74,8 +75,6 @@ class SyncWorker(QObject):
         thread.started.connect(self.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
         self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        self.finished.connect(self.deleteLater)
-        thread.finished.connect(thread.deleteLater)
         thread.start()
         return thread
 
