@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from mmu_desktop.db import id_pool
 from mmu_desktop.db.engine import writing
 from mmu_desktop.sync.client import AmritClient, AuthProblem, SyncError, Unreachable
+from mmu_desktop.sync.crash_points import IDS_WRITTEN, pause_point
 from mmu_desktop.sync.report import (
     CancelFlag,
     Outcome,
@@ -98,6 +99,7 @@ def store_batch(engine: sa.Engine, pairs: list[tuple[int, int]], van_id: int, no
     try:
         with writing(engine) as conn:
             stored = id_pool.store_new_ids(conn, pairs, van_id, now)
+            pause_point(IDS_WRITTEN)
             if stored.already_held:
                 raise _AlreadyHeld
     except _AlreadyHeld:

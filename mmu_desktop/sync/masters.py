@@ -33,6 +33,7 @@ from mmu_desktop.sync.client import (
     TransportError,
     Unreachable,
 )
+from mmu_desktop.sync.crash_points import MASTER_ROWS_WRITTEN, pause_point
 from mmu_desktop.sync.report import (
     CancelFlag,
     Outcome,
@@ -107,7 +108,11 @@ def request_body(
 def parse_central_datetime(value: Any) -> datetime:
     """A date as central sends it (``YYYY-MM-DD HH:MM:SS``, ISO, Gson text, epoch ms)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value / 1000)
+        try:
+            return datetime.fromtimestamp(value / 1000)
+        except (OverflowError, OSError, ValueError):
+            # An epoch beyond what the platform's clock functions hold (errno 75 here).
+            raise ValueError("not a date") from None
     if not isinstance(value, str):
         raise ValueError("not a date")
     text = value.strip()
@@ -361,6 +366,7 @@ class MasterDownloadPhase:
         control = metadata.tables["m_downloadmastertable"]
         with writing(self.engine) as conn:
             changed = apply_rows(conn, target, rows)
+            pause_point(MASTER_ROWS_WRITTEN)
             conn.execute(
                 sa.update(control)
                 .where(control.c.DownloadMasterTableID == row["DownloadMasterTableID"])

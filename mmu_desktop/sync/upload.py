@@ -44,6 +44,7 @@ from mmu_desktop.sync.client import (
     TransportError,
     Unreachable,
 )
+from mmu_desktop.sync.crash_points import ROWS_MARKED, pause_point
 from mmu_desktop.sync.report import (
     CancelFlag,
     Outcome,
@@ -603,6 +604,7 @@ def _mark(
         if refused:
             result = conn.execute(sa.update(tbl).where(guard).values(failed_values), refused)
             marked_f = max(result.rowcount, 0)
+        pause_point(ROWS_MARKED)
     return marked_p, marked_f
 
 
