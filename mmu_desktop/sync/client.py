@@ -182,6 +182,8 @@ def parse_envelope(raw: bytes, server_date: datetime | None = None) -> Envelope:
         raise BadReply("The central server sent an answer that is not valid JSON.") from exc
     if not isinstance(body, dict):
         raise BadReply("The central server sent an answer without the AMRIT envelope.")
+    if b"\\ud" in raw.lower():
+        body = _without_lone_surrogates(body)
     code = body.get("statusCode")
     if isinstance(code, str) and code.strip().isdigit():
         code = int(code)
@@ -196,6 +198,21 @@ def parse_envelope(raw: bytes, server_date: datetime | None = None) -> Envelope:
         data=body.get("data"),
         server_date=server_date,
     )
+
+
+def _without_lone_surrogates(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` with each unpaired ``\\uD800``-``\\uDFFF`` escape turned into ``?``.
+
+    JSON may carry them, but no UTF-8 text can: stored in the database or written to a
+    log they would stop the run.
+    """
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(body, ensure_ascii=False).encode("utf-8", "replace")
+        cleaned: dict[str, Any] = json.loads(text)
+        return cleaned
+    return body
 
 
 def _date_header(response: requests.Response) -> datetime | None:
@@ -237,6 +254,8 @@ class AmritClient:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Callable[[float], None] = time.sleep
     session: requests.Session = field(default_factory=requests.Session)
+    # The newest HTTP Date header seen, with time.monotonic() when it came (clock check).
+    server_clock: tuple[datetime, float] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         # Retries are ours (below), so they can tell a safe re-send from an unsafe one.
@@ -382,6 +401,8 @@ class AmritClient:
             raise _Retryable(type(exc).__name__, final, never, uncertain=not never) from exc
 
         server_date = _date_header(response)
+        if server_date is not None:
+            self.server_clock = (server_date, time.monotonic())
         try:
             envelope = parse_envelope(raw, server_date)
         except BadReply as bad:

@@ -13,16 +13,18 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
 import sqlalchemy as sa
 
 from mmu_desktop.db import sync_history
+from mmu_desktop.db.schema import metadata, table_specs
 from mmu_desktop.keystore import Credentials, Keystore, KeystoreError, keyring_available
 from mmu_desktop.paths import DataDir
 from mmu_desktop.settings import Settings
@@ -61,6 +63,7 @@ NO_KEYRING_SIGN_IN = (
     "go with 'mmu-desktop sync --user NAME --password-stdin' (password on stdin)."
 )
 BUSY = "Another sync is already running for this data folder; wait for it to finish."
+CLOCK_TOLERANCE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ class RunOptions:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     client_factory: Callable[[SyncPlan], AmritClient] | None = None
     max_request_bytes: int | None = None  # overrides the setting (tests)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # aware
 
 
 def _make_client(plan: SyncPlan, options: RunOptions) -> AmritClient:
@@ -326,6 +330,7 @@ def _run_locked(
     finally:
         client.close()
         report.finished = _now()
+        report.clock_warning = _check_clock(engine, client, options.clock)
         report.summary = _summary(report)
         try:
             sync_history.finish_run(engine, report.run_id, report.to_dict())
@@ -360,7 +365,13 @@ def _run_phase(
         UploadPhase(engine, client, upload_settings, progress, cancel).run(out)
     elif phase == Phase.DOWNLOAD:
         MasterDownloadPhase(
-            engine, client, settings.van_id, settings.provider_service_map_id, progress, cancel
+            engine,
+            client,
+            settings.van_id,
+            settings.provider_service_map_id,
+            progress,
+            cancel,
+            clock=options.clock,
         ).run(out)
     else:
         BeneficiaryIdPhase(
@@ -374,6 +385,78 @@ def _run_phase(
         ).run(out)
 
 
+# -- the clock check ------------------------------------------------------------------
+
+
+def clock_warning(
+    laptop_now: datetime, server_now: datetime | None, newest_stored: datetime | None
+) -> str:
+    """A plain warning when the laptop clock looks wrong by more than five minutes, or "".
+
+    Args:
+        laptop_now: the laptop clock, timezone-aware.
+        server_now: central's clock from its HTTP ``Date`` header, aware, if known.
+        newest_stored: the newest time this laptop stamped on a record (naive local).
+    """
+    if server_now is not None:
+        offset = laptop_now - server_now
+        if abs(offset) > CLOCK_TOLERANCE:
+            minutes = round(abs(offset).total_seconds() / 60)
+            side = "ahead of" if offset > timedelta(0) else "behind"
+            return (
+                f"The laptop clock is about {minutes} minutes {side} the central server's "
+                f"(laptop {_local(laptop_now)}, central {_local(server_now)}). Set the "
+                "laptop's date and time: records saved now get the wrong date."
+            )
+    local_now = laptop_now.astimezone().replace(tzinfo=None)
+    if newest_stored is not None and newest_stored - local_now > CLOCK_TOLERANCE:
+        return (
+            f"Records on this laptop are dated as late as {newest_stored:%Y-%m-%d %H:%M}, "
+            f"after the laptop clock's time now ({local_now:%Y-%m-%d %H:%M}): the clock is "
+            "wrong now or was wrong then. Check the laptop's date and time."
+        )
+    return ""
+
+
+def _local(moment: datetime) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def newest_stored_time(engine: sa.Engine) -> datetime | None:
+    """The newest ``LastModDate`` or ``CreatedDate`` on any record this laptop sends."""
+    newest: datetime | None = None
+    with engine.connect() as conn:
+        for spec in table_specs().values():
+            if not spec.synced:
+                continue
+            tbl = metadata.tables[spec.name]
+            for name in ("LastModDate", "CreatedDate"):
+                try:
+                    column = tbl.c[spec.column(name).name]
+                except KeyError:
+                    continue
+                value = conn.execute(sa.select(sa.func.max(column))).scalar()
+                if isinstance(value, datetime) and (newest is None or value > newest):
+                    newest = value
+    return newest
+
+
+def _check_clock(engine: sa.Engine, client: AmritClient, clock: Callable[[], datetime]) -> str:
+    laptop_now = clock()
+    server_now = None
+    if client.server_clock is not None:
+        date, seen_at = client.server_clock
+        server_now = date + timedelta(seconds=time.monotonic() - seen_at)
+    try:
+        newest = newest_stored_time(engine)
+    except sa.exc.SQLAlchemyError:
+        newest = None
+    warning = clock_warning(laptop_now, server_now, newest)
+    if warning:
+        log.warning("clock check: %s", warning)
+    return warning
+
+
 def _summary(report: RunReport) -> str:
     parts = [p.summary for p in report.phases if p.summary and p.outcome != Outcome.STOPPED]
     if report.cancelled:
@@ -384,4 +467,6 @@ def _summary(report: RunReport) -> str:
         parts.insert(0, "Sync finished.")
     else:
         parts.insert(0, "Sync finished with problems.")
+    if report.clock_warning:
+        parts.append(report.clock_warning)
     return " ".join(parts)

@@ -190,6 +190,7 @@ class RunReport:
     needs_sign_in: bool = False
     cancelled: bool = False
     summary: str = ""
+    clock_warning: str = ""  # the laptop clock looks wrong (see engine.check_clock)
 
     @property
     def succeeded(self) -> bool:
@@ -211,6 +212,8 @@ class RunReport:
             "stop_reason": self.stop_reason,
             "needs_sign_in": self.needs_sign_in,
             "cancelled": self.cancelled,
+            "clock_warning": self.clock_warning,
+            "errors": [self.clock_warning] if self.clock_warning else [],
             "phases": [p.to_dict() for p in self.phases],
         }
 
