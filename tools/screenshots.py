@@ -29,7 +29,14 @@ from mmu_desktop.db.engine import writing  # noqa: E402
 from mmu_desktop.db.masters import choices  # noqa: E402
 from mmu_desktop.paths import DataDir  # noqa: E402
 from mmu_desktop.ui.app import make_application  # noqa: E402
-from mmu_desktop.ui.main_window import FIND, HISTORY, REGISTER, SYNC, VISIT, MainWindow  # noqa: E402
+from mmu_desktop.ui.main_window import (  # noqa: E402
+    FIND,
+    HISTORY,
+    REGISTER,
+    SYNC,
+    VISIT,
+    MainWindow,
+)
 
 SIZE = (1366, 768)
 VAN = {

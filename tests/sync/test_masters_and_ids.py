@@ -127,7 +127,8 @@ def test_the_pool_fills_to_target_and_tops_up_under_the_low_water_mark(van: Van)
     assert available(van) == 200
     assert "200 new beneficiary IDs stored; 200 in the pool." in first.summary
 
-    assert van.sync(Phase.IDS).phase(Phase.IDS).outcome == Outcome.NO_DATA  # type: ignore[union-attr]
+    again = van.sync(Phase.IDS).phase(Phase.IDS)
+    assert again is not None and again.outcome == Outcome.NO_DATA
     pool = table("m_beneficiaryregidmapping")
     with van.engine.begin() as conn:  # use 160 IDs: 40 left, under the mark of 50
         lowest = sa.select(pool.c.BenRegId).order_by(pool.c.BenRegId).limit(160)
