@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -41,6 +41,7 @@ from mmu_desktop.paths import DataDir
 from mmu_desktop.settings import Settings
 from mmu_desktop.sync.van_check import Probe, ProbeOutcome, VanCheck, check_van, probe_central
 from mmu_desktop.ui.sign_in import SignedIn, SignInDialog
+from mmu_desktop.ui.threads import start_in_thread
 from mmu_desktop.ui.widgets.fields import chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -95,16 +96,10 @@ class CallWorker(QObject):
         self._call = call
 
     def start(self) -> QThread:
-        thread = QThread()
-        thread.setObjectName("setup-check")
-        self.moveToThread(thread)
-        thread.started.connect(self.run)
-        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
-        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        _running[thread] = self
+        thread = start_in_thread(self, self.finished, "setup-check")
         # Kept until the app ends (one or two checks per setup): releasing them from
         # the thread's own ``finished`` signal would free them on the worker thread.
-        thread.start()
+        _running[thread] = self
         return thread
 
     @Slot()

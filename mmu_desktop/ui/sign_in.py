@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mmu_desktop.keystore import Keystore, KeystoreError
 from mmu_desktop.sync.auth import AlreadySignedIn, LoginFailed, login
 from mmu_desktop.sync.client import AuthProblem, SyncError, TransportError
+from mmu_desktop.ui.threads import start_in_thread
 from mmu_desktop.ui.widgets.fields import chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -78,14 +79,7 @@ class SignInWorker(QObject):
 
     def start(self) -> QThread:
         """Run the attempt on a new thread; keep the returned thread until it finishes."""
-        thread = QThread()
-        thread.setObjectName("sign-in")
-        self.moveToThread(thread)
-        thread.started.connect(self.run)
-        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
-        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.start()
-        return thread
+        return start_in_thread(self, self.finished, "sign-in")
 
     @Slot()
     def run(self) -> None:

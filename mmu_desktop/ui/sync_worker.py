@@ -13,10 +13,11 @@ import traceback
 from datetime import datetime
 
 import sqlalchemy as sa
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mmu_desktop.sync.engine import NotReady, RunOptions, SyncPlan, run_sync
 from mmu_desktop.sync.report import ProgressEvent, RunReport
+from mmu_desktop.ui.threads import start_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -63,20 +64,8 @@ class SyncWorker(QObject):
         self._cancel.set()
 
     def start(self) -> QThread:
-        """Move this worker to a new thread, start the run there and return the thread.
-
-        The caller keeps a reference to the thread (and this worker) and drops it on
-        the GUI thread after ``thread.wait()``. No ``deleteLater`` here: Qt deleting
-        these Python-owned objects on the worker thread races with their wrappers.
-        """
-        thread = QThread()
-        thread.setObjectName("sync-run")
-        self.moveToThread(thread)
-        thread.started.connect(self.run)
-        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread.
-        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.start()
-        return thread
+        """Start the run on a new thread and return it (see ``start_in_thread``)."""
+        return start_in_thread(self, self.finished, "sync-run")
 
     @Slot()
     def run(self) -> None:
