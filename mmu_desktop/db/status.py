@@ -11,7 +11,11 @@ from mmu_desktop.db.schema import synced_table_names, table
 
 
 def pending_condition(tbl: sa.Table) -> sa.ColumnElement[bool]:
-    """Rows that will go at the next upload: new or edited, never NULL-stuck."""
+    """Rows that will go at the next upload: new or edited, never NULL-stuck.
+
+    NULL counts as waiting (AMRIT's ``!= 'P'`` never selects it, contract 11.8); rows
+    set aside as 'F' wait for an edit or a person; a pooled ID only once claimed.
+    """
     waiting = tbl.c.Processed.is_distinct_from("P") & tbl.c.Processed.is_distinct_from("F")
     if tbl.name == "m_beneficiaryregidmapping":
         return waiting & tbl.c.Provisioned.is_(True)

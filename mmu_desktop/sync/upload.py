@@ -33,6 +33,7 @@ import sqlalchemy as sa
 from mmu_desktop.db.column_list import ListedColumn, split_column_list
 from mmu_desktop.db.engine import writing
 from mmu_desktop.db.schema import TableSpec, metadata, table_specs
+from mmu_desktop.db.status import pending_condition
 from mmu_desktop.sync.client import (
     AmritClient,
     AuthProblem,
@@ -254,11 +255,8 @@ def _table_sql(plan: TablePlan, earlier_tables: set[str]) -> _TableSql:
     if last_mod is None:
         last_mod = _col(tbl, spec, "modified_date")
 
-    # NULL is "not sent" too (AMRIT's "!= 'P'" never selects it, contract 11.8).
-    not_sent: sa.ColumnElement[bool] = sa.or_(processed.is_(None), processed.not_in(["P", "F"]))
-    if spec.name == REGID_TABLE:
-        # An ID goes to central only once a registration has claimed it.
-        not_sent = sa.and_(not_sent, tbl.c.Provisioned.is_(True))
+    # The same rows `mmu-desktop status` counts as waiting.
+    not_sent = pending_condition(tbl)
 
     parent_ready: sa.ColumnElement[bool] = sa.true()
     for child_col, parent_name, parent_col in _parent_rules(spec):
