@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
 
 from mmu_desktop.paths import DataDir
 
@@ -17,11 +18,35 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only.
+
+    A record that cannot be written (the disk is full) is dropped with one short line
+    on stderr, instead of the standard library's traceback for every record: the app
+    goes on, and the log resumes once there is space again.
+    """
+
+    _failing = False
+    _failed_now = False
+
     def _open(self):  # type: ignore[no-untyped-def]
         stream = super()._open()
         if os.name == "posix":
             os.chmod(self.baseFilename, 0o600)
         return stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if not self._failed_now:
+            self._failing = False  # writing works again: report the next failure too
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (stdlib name)
+        self._failed_now = True
+        if not self._failing:
+            self._failing = True
+            error = sys.exc_info()[1]
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            sys.stderr.write(f"mmu-desktop: cannot write the log file ({reason})\n")
 
 
 def configure(data_dir: DataDir, *, verbose: bool = False) -> None:

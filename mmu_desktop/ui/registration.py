@@ -84,7 +84,19 @@ def restored_message() -> str:
     )
 
 
-def database_error_message() -> str:
+def database_error_message(error: Exception | None = None) -> str:
+    """What the nurse reads when the database refused a save.
+
+    A full disk gets its own words, since waiting does not help there: space must be
+    freed first. SQLite reports it as SQLITE_FULL, "database or disk is full".
+    """
+    if error is not None and "full" in str(error).lower():
+        return QCoreApplication.translate(
+            "RegistrationView",
+            "The record could not be saved: the disk is full. Nothing you typed is lost "
+            "and nothing was half-saved. Keep this screen open, ask IT to free some space "
+            "on this laptop, then press Save again.",
+        )
     return QCoreApplication.translate(
         "RegistrationView",
         "The record could not be saved: the database is busy, read-only or the disk is "
@@ -631,8 +643,8 @@ class RegistrationView(QWidget):
         except id_pool.PoolEmpty:
             self._fail(translate_message(id_pool.EMPTY_POOL_MESSAGE))
             return
-        except OperationalError:
-            self._fail(database_error_message())
+        except OperationalError as exc:
+            self._fail(database_error_message(exc))
             return
 
         name = f"{form.first_name} {form.last_name}".strip()

@@ -940,8 +940,8 @@ class VisitView(QWidget):
         except visits.InvalidVisit as exc:
             self._show_errors(parsed.screen_errors(exc.errors))
             return
-        except OperationalError:
-            self.banner.show_message("error", database_error_message())
+        except OperationalError as exc:
+            self.banner.show_message("error", database_error_message(exc))
             return
         except LookupError as exc:
             self.banner.show_message("error", str(exc))

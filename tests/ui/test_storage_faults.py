@@ -3,15 +3,20 @@ saving again after the fault clears works (issue 4, item 6).
 
 The fault is a real SQLite condition on the app's own connections: a read-only database
 (``PRAGMA query_only``, as a file this user may not write behaves). A database locked by
-another program is covered in test_registration.py.
-TODO(disk-full): a full disk is not simulated yet (``max_page_count`` does not stop writes
-into free pages of a WAL database); the form's handling is the same code path.
+another program is covered in test_registration.py. A full disk is a real one: a small
+tmpfs in a private mount namespace (``unshare -rm``), filled up, with the whole data dir
+on it; the checks run in ``full_disk_scenario.py`` inside that namespace.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -78,3 +83,45 @@ def test_visit_survives_a_storage_fault(
     view.save()
     assert count_rows(pool_ctx, "t_benvisitdetail") == 1
     assert count_rows(pool_ctx, "t_phy_vitals") == 1
+
+
+# -- a really full disk ---------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+TMPFS_MB = 8  # room for a fresh database (~0.6 MB), its WAL, drafts and logs
+MOUNT = 'mount -t tmpfs -o size={mb}m tmpfs "$0" && exec "$@"'
+
+
+def why_no_private_tmpfs(folder: Path) -> str | None:
+    """None when this machine lets us mount a tmpfs in a private namespace, else why not."""
+    if shutil.which("unshare") is None:
+        return "the unshare command is not installed"
+    probe = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", MOUNT.format(mb=1), str(folder), "true"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    if probe.returncode != 0:
+        return f"unshare -rm with a tmpfs is not permitted here: {probe.stderr.strip()}"
+    return None
+
+
+def test_forms_on_a_really_full_disk(tmp_path: Path) -> None:
+    """Registration and visit forms, drafts and logs on a full disk, and a save killed as
+    the disk fills (see full_disk_scenario.py for each check)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    reason = why_no_private_tmpfs(disk)
+    if reason:
+        pytest.skip(reason)
+    command = ["unshare", "-rm", "sh", "-c", MOUNT.format(mb=TMPFS_MB), str(disk)]
+    command += [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    command += [str(REPO / "tests" / "ui" / "full_disk_scenario.py")]
+    env = dict(os.environ, MMU_TEST_FULL_DISK=str(disk), QT_QPA_PLATFORM="offscreen")
+
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "3 passed" in done.stdout, done.stdout[-2000:]
+    assert list(disk.iterdir()) == []  # the tmpfs went away with the namespace
