@@ -265,7 +265,7 @@ class UploadService:
             return self._sync_regid(request, now)
         target = resolve_target(request)
         records = []
-        with writing(self._engine) as conn:
+        with writing(self._engine, upload=True) as conn:  # check_then_act: per statement
             for row in request.rows:
                 records.append(self._sync_row(conn, request, target, row, now))
         failed = sum(1 for r in records if not r["success"])

@@ -2,11 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
 from mmu_desktop.db.demo_data import seed_demo
 from mmu_desktop.sync.report import Phase
-from tests.sync.conftest import Van, central, van  # noqa: F401  (fixtures, re-exported)
+from reference_central import seed as central_seed
+from reference_central.db import CheckThenAct, check_then_act, make_engine
+from reference_central.server import start_server
+from tests.sync.conftest import Central, FakeClock, Faults, Van, van  # noqa: F401  (van)
+
+UNIQUE_INDEX = "unique-index"
+CHECK_THEN_ACT = "check-then-act"
+# Run a module's tests against both kinds of central (the second only in the slow run).
+BOTH_CENTRALS = pytest.mark.parametrize(
+    "central",
+    [UNIQUE_INDEX, pytest.param(CHECK_THEN_ACT, marks=pytest.mark.slow)],
+    indirect=True,
+)
+
+
+@dataclass
+class ReferenceCentral(Central):
+    """The reference central, and its check-then-act switch when it behaves like AMRIT."""
+
+    amrit: CheckThenAct | None = None
+
+
+@pytest.fixture
+def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ReferenceCentral]:
+    """A reference central on 127.0.0.1. Parametrized indirectly with ``check-then-act``
+    it has no unique (VanSerialNo, VanID) index and stores uploads statement by
+    statement, as a real AMRIT central does (contract 5.3 step 4)."""
+    kind = getattr(request, "param", UNIQUE_INDEX)
+    faults, clock = Faults(), FakeClock()
+    url = f"sqlite:///{tmp_path}/central.db"
+    engine = make_engine(url)
+    amrit = check_then_act(engine) if kind == CHECK_THEN_ACT else None
+    server = start_server(url, faults=faults, clock=clock, engine=engine)
+    central_seed.seed_demo(server.engine)
+    try:
+        yield ReferenceCentral(server, faults, clock, amrit)
+    finally:
+        server.stop()
 
 
 @pytest.fixture

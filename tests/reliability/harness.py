@@ -26,7 +26,9 @@ from flask import Response
 
 from mmu_desktop.db import sync_history
 from mmu_desktop.db.schema import metadata, table_specs
+from mmu_desktop.sync import masters
 from mmu_desktop.sync.crash_points import ENV_VAR
+from reference_central import download
 from reference_central.db import amrit_table
 from reference_central.seed import DEMO_PASSWORD, DEMO_USER
 from tests.sync.conftest import Faults, Van, garbage
@@ -203,6 +205,7 @@ class Convergence:
     ids_reused: int = 0
     unsynced_ids: int = 0
     masters_without_watermark: int = 0
+    masters_stale: int = 0
     problems: list[str] = field(default_factory=list)
 
     def assert_clean(self) -> None:
@@ -267,7 +270,31 @@ def check_convergence(van: Van, van_id: int = 7) -> Convergence:
         out.masters_without_watermark = int(unstamped)
         if unstamped:
             out.problems.append(f"{unstamped} master tables never applied")
+        _check_masters(local, van, van_id, out)
     return out
+
+
+def _check_masters(local: sa.Connection, van: Van, van_id: int, out: Convergence) -> None:
+    """Every master row central serves this van now is here, with the same values: a
+    change central made is never skipped (a watermark from a fast laptop clock would)."""
+    control = metadata.tables["m_downloadmastertable"]
+    psm = van.ctx.settings.provider_service_map_id
+    rows = local.execute(sa.select(control).where(control.c.Deleted.is_not(True))).mappings()
+    for row in rows.all():
+        target = masters._target_for(row)
+        request = download.parse_download(
+            {**masters.request_body(row, van_id, psm), "lastDownloadDate": None}
+        )
+        theirs = masters.parse_rows(target, download.fetch_master_rows(van.central.engine, request))
+        cols = [target.table.c[c] for c in target.columns]
+        mine = {
+            tuple(r[k] for k in target.key): dict(r)
+            for r in local.execute(sa.select(*cols)).mappings()
+        }
+        stale = sum(1 for r in theirs if mine.get(tuple(r[k] for k in target.key)) != r)
+        out.masters_stale += stale
+        if stale:
+            out.problems.append(f"{target.spec.name}: {stale} master rows differ from central")
 
 
 def _check_ids(local: sa.Connection, remote: sa.Connection, van_id: int, out: Convergence) -> None:
