@@ -725,6 +725,10 @@ class RegistrationView(QWidget):
 
     def refresh_duplicates(self) -> None:
         """Look up people who may be the one being typed (runs after a short pause)."""
+        if self._index.loading:
+            # Everyone is still being read in the background: ask again after the pause.
+            self._duplicate_timer.start()
+            return
         matches = self._index.likely_duplicates(
             self.first_name.text(),
             self.last_name.text(),

@@ -192,8 +192,16 @@ class SearchView(QWidget):
         self.box.selectAll()
 
     def run_search(self) -> None:
-        """Search now for the text in the box (normally after a short pause in typing)."""
+        """Search now for the text in the box (normally after a short pause in typing).
+
+        Just after start the people are still being read in the background; rather
+        than freeze the window until then, say so and try again after the pause.
+        """
         text = self.box.text()
+        if text.strip() and self._index.loading:
+            self.count.setText(self.tr("Reading the list of people, one moment..."))
+            self._timer.start()
+            return
         matches = self._index.search(text) if text.strip() else []
         self.model.set_people([m.person for m in matches])
         if self.model.rowCount():

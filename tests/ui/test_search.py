@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -71,3 +72,18 @@ def test_search_hint_speaks_the_nurse_s_words(qtbot: QtBot, index: SearchIndex) 
     view = make_view(qtbot, index)
     assert "BenRegID" not in view.box.placeholderText()
     assert "beneficiary ID" in view.box.placeholderText()
+
+
+def test_typing_while_people_are_still_being_read_says_so_then_shows_them(
+    qtbot: QtBot, pool_ctx: AppContext, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asha = register_person(pool_ctx, "Asha", "Verma")
+    reading = [True]  # as while the window reads everyone in the background at start
+    monkeypatch.setattr(SearchIndex, "loading", property(lambda _self: reading[0]))
+    view = make_view(qtbot, index)
+    type_text(qtbot, view, "Asha")
+    qtbot.waitUntil(lambda: "Reading the list of people" in view.count.text(), timeout=3000)
+    assert view.found_ids() == []
+    reading[0] = False
+    qtbot.waitUntil(lambda: view.found_ids() == [asha.ben_reg_id], timeout=3000)
+    assert view.count.text() == "Found: 1"
