@@ -1,9 +1,13 @@
 """Phase 2: bring master tables up to date from central (contract section 8).
 
-One ``server-to-van`` request per ``m_downloadmastertable`` row. Each answer is checked
-whole before anything is written; then the rows are upserted by primary key and the
-table's watermark moved, in one transaction, so a table is either fully applied with
-its watermark moved, or untouched.
+One ``server-to-van`` request per ``m_downloadmastertable`` row. A table is either fully
+applied with its watermark moved, or untouched. A big answer (a state's 100,000 villages)
+must not hold the database's write lock for seconds, or a nurse saving a registration
+meanwhile would wait, and past the busy timeout fail. So each answer is converted and
+checked a chunk at a time into a private TEMP table, without the write lock; rows equal
+to the stored ones are dropped there; then one short transaction merges what is left
+by primary key and moves the watermark. Only one chunk of converted rows is in memory
+at a time.
 
 The watermark is taken before the request, and never later than central's own clock
 (its ``Date`` header less the round trip), minus a safety margin; so a laptop clock
@@ -24,7 +28,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from mmu_desktop.db.column_list import split_column_list
-from mmu_desktop.db.engine import writing
 from mmu_desktop.db.schema import TableSpec, metadata, sql_type, table_specs
 from mmu_desktop.sync.client import (
     AmritClient,
@@ -133,41 +136,83 @@ def parse_central_datetime(value: Any) -> datetime:
     return parsed.replace(tzinfo=None)
 
 
-def _convert(value: Any, kind: sa.types.TypeEngine[Any]) -> Any:
+Converter = Callable[[Any], Any]
+
+
+def _to_bool(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if value in (0, 1, "0", "1"):
+        return bool(int(value))
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValueError("not a yes/no value")
+
+
+def _to_int(value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(kind, sa.Boolean):
-        if isinstance(value, bool):
-            return value
-        if value in (0, 1, "0", "1"):
-            return bool(int(value))
-        if isinstance(value, str) and value.lower() in ("true", "false"):
-            return value.lower() == "true"
-        raise ValueError("not a yes/no value")
-    if isinstance(kind, sa.Integer):
-        if isinstance(value, bool):
-            return int(value)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-            return int(value)  # Gson reads every number as a double
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return int(value.strip())
-        raise ValueError("not a whole number")
-    if isinstance(kind, sa.DateTime):
-        return parse_central_datetime(value)
-    if isinstance(kind, sa.Date):
-        return parse_central_datetime(value).date()
-    if isinstance(kind, sa.Numeric | sa.Float):
-        if isinstance(value, bool):
-            raise ValueError("not a number")
-        number = float(value)
-        if not math.isfinite(number):
-            raise ValueError("not a finite number")
-        return number
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)  # Gson reads every number as a double
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise ValueError("not a whole number")
+
+
+def _to_datetime(value: Any) -> Any:
+    if type(value) is str:
+        try:  # the usual case, date_format's "YYYY-MM-DD HH:MM:SS": one C call
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is None:
+            return parsed
+    return None if value is None else parse_central_datetime(value)
+
+
+def _to_date(value: Any) -> Any:
+    return None if value is None else parse_central_datetime(value).date()
+
+
+def _to_float(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not a finite number")
+    return number
+
+
+def _to_text(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
     if isinstance(value, dict | list):
         raise ValueError("not a plain value")
-    return value if isinstance(value, str) else str(value)
+    return str(value)
+
+
+def converter_for(kind: sa.types.TypeEngine[Any]) -> Converter:
+    """The function turning central's value for a column of type ``kind`` into ours.
+
+    Chosen once per column, not once per value: a big table has millions of values.
+    """
+    if isinstance(kind, sa.Boolean):
+        return _to_bool
+    if isinstance(kind, sa.Integer):
+        return _to_int
+    if isinstance(kind, sa.DateTime):
+        return _to_datetime
+    if isinstance(kind, sa.Date):
+        return _to_date
+    if isinstance(kind, sa.Numeric | sa.Float):
+        return _to_float
+    return _to_text
 
 
 @dataclass(frozen=True)
@@ -177,6 +222,7 @@ class _Target:
     columns: list[str]  # local column names, in the order central's values come
     types: list[sa.types.TypeEngine[Any]]
     key: list[str]
+    converters: list[Converter] = field(default_factory=list)
 
 
 def _target_for(row: sa.RowMapping) -> _Target:
@@ -198,7 +244,43 @@ def _target_for(row: sa.RowMapping) -> _Target:
     if missing:
         raise MasterError(f"{name}: the column list lacks the key {', '.join(missing)}")
     types = [sql_type(spec.column(c).type, primary_key=False) for c in columns]
-    return _Target(spec, metadata.tables[spec.name], columns, types, list(spec.primary_key))
+    return _Target(
+        spec,
+        metadata.tables[spec.name],
+        columns,
+        types,
+        list(spec.primary_key),
+        [converter_for(kind) for kind in types],
+    )
+
+
+def convert_row(target: _Target, number: int, row: Any) -> list[Any]:
+    """Row ``number`` (from 1) of central's answer as our values, in ``target.columns`` order.
+
+    Central's values are matched to our columns by position, as AMRIT's van does.
+
+    Raises:
+        MasterError: the row is not an object of the expected width, a value does not
+            fit its column, or the key is missing.
+    """
+    name = target.spec.name
+    if not isinstance(row, dict):
+        raise MasterError(f"{name}: row {number} of central's answer is garbled")
+    if len(row) != len(target.columns):
+        raise MasterError(
+            f"{name}: central sent {len(row)} values per row, we expect {len(target.columns)}"
+        )
+    values = list(row.values())
+    index = 0
+    try:
+        for index, convert in enumerate(target.converters):
+            values[index] = convert(values[index])
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise MasterError(f"{name}: row {number}, column {target.columns[index]}: {exc}") from exc
+    for key in target.key:
+        if values[target.columns.index(key)] is None:
+            raise MasterError(f"{name}: row {number} has no key")
+    return values
 
 
 def parse_rows(target: _Target, data: Any) -> list[dict[str, Any]]:
@@ -210,51 +292,107 @@ def parse_rows(target: _Target, data: Any) -> list[dict[str, Any]]:
     """
     if not isinstance(data, list):
         raise MasterError(f"{target.spec.name}: central's answer is not a list of rows")
-    width = len(target.columns)
-    out = []
-    for number, row in enumerate(data, start=1):
-        if not isinstance(row, dict):
-            raise MasterError(f"{target.spec.name}: row {number} of central's answer is garbled")
-        if len(row) != width:
-            raise MasterError(
-                f"{target.spec.name}: central sent {len(row)} values per row, we expect {width}"
-            )
-        converted: dict[str, Any] = {}
-        for column, kind, value in zip(target.columns, target.types, row.values(), strict=True):
-            try:
-                converted[column] = _convert(value, kind)
-            except (ValueError, TypeError, OverflowError) as exc:
-                raise MasterError(
-                    f"{target.spec.name}: row {number}, column {column}: {exc}"
-                ) from exc
-        if any(converted[k] is None for k in target.key):
-            raise MasterError(f"{target.spec.name}: row {number} has no key")
-        out.append(converted)
-    return out
+    return [
+        dict(zip(target.columns, convert_row(target, number, row), strict=True))
+        for number, row in enumerate(data, start=1)
+    ]
 
 
-def apply_rows(conn: sa.Connection, target: _Target, rows: Sequence[dict[str, Any]]) -> int:
-    """Upsert ``rows`` by primary key (inside the caller's transaction).
+# -- applying: stage without the write lock, then one short merge ---------------------
+
+STAGE_CHUNK = 2_000  # rows converted and staged per step: bounds memory and each step
+
+
+def _stage_table(target: _Target) -> sa.Table:
+    """A TEMP table shaped like ``target``'s columns: private to one connection.
+
+    Writing it takes no lock on the laptop's database, so forms can save meanwhile.
+    """
+    columns = [
+        sa.Column(name, target.table.c[name].type, primary_key=name in target.key)
+        for name in target.columns
+    ]
+    return sa.Table(
+        f"mmu_stage_{target.spec.name}", sa.MetaData(), *columns, prefixes=["TEMPORARY"]
+    )
+
+
+def stage_rows(conn: sa.Connection, target: _Target, stage: sa.Table, data: Any) -> int:
+    """Convert central's rows into ``stage`` a chunk at a time; return how many came.
+
+    Each chunk is committed (to the TEMP table only) so no transaction stays open on
+    the laptop's database. A key that comes twice keeps its last row, as upserting the
+    rows one after another would. The values go to SQLite as plain tuples, through
+    each column type's own bind processor: the same stored form as any other insert,
+    without building a parameter dict per row.
+
+    Raises:
+        MasterError: the answer or one of its rows is not usable; ``stage`` then holds
+            part of the answer and must be thrown away.
+    """
+    if not isinstance(data, list):
+        raise MasterError(f"{target.spec.name}: central's answer is not a list of rows")
+    compiled = sa.insert(stage).prefix_with("OR REPLACE").compile(dialect=conn.dialect)
+    if list(compiled.positiontup or []) != target.columns:
+        raise MasterError(f"{target.spec.name}: the staging statement lists other columns")
+    processors = []
+    for index, name in enumerate(target.columns):
+        kind = stage.c[name].type
+        process = kind.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        if process is not None:
+            processors.append((index, process))
+    for start in range(0, len(data), STAGE_CHUNK):
+        chunk = []
+        for number, row in enumerate(data[start : start + STAGE_CHUNK], start=start + 1):
+            values = convert_row(target, number, row)
+            for index, process in processors:
+                values[index] = process(values[index])
+            chunk.append(tuple(values))
+        conn.exec_driver_sql(compiled.string, chunk)
+        conn.commit()
+    return len(data)
+
+
+def _differs(target: _Target, other: Any) -> sa.ColumnElement[bool] | None:
+    """True where a stored row differs from ``other`` (None: only the key is listed)."""
+    values = [c for c in target.columns if c not in target.key]
+    if not values:
+        return None
+    return sa.or_(*(target.table.c[c].is_distinct_from(other[c]) for c in values))
+
+
+def drop_unchanged(conn: sa.Connection, target: _Target, stage: sa.Table) -> None:
+    """Delete from ``stage`` the rows the laptop already holds exactly so.
+
+    Done before the write transaction, so a table central sends again unchanged (a
+    reset watermark, the safety margin) costs the write lock nothing.
+    """
+    same_key = [target.table.c[k] == stage.c[k] for k in target.key]
+    same_values = [
+        target.table.c[c].is_not_distinct_from(stage.c[c])
+        for c in target.columns
+        if c not in target.key
+    ]
+    conn.execute(sa.delete(stage).where(sa.exists().where(*same_key, *same_values)))
+    conn.commit()
+
+
+def merge_stage(conn: sa.Connection, target: _Target, stage: sa.Table) -> int:
+    """Upsert every row of ``stage`` into the table by key (in the caller's transaction).
 
     Returns:
-        How many rows were new or differed from the stored row; a row that came again
-        unchanged (the watermark's safety margin) is not written and not counted.
+        How many rows were new or differed from the stored row; a row equal to the
+        stored one is not written and not counted.
     """
-    if not rows:
-        return 0
-    stmt = sqlite_insert(target.table)
+    rows = sa.select(*(stage.c[c] for c in target.columns)).where(sa.true())
+    stmt = sqlite_insert(target.table).from_select(target.columns, rows)
     updates = {c: stmt.excluded[c] for c in target.columns if c not in target.key}
     if updates:
-        differs = sa.or_(*(target.table.c[c].is_distinct_from(stmt.excluded[c]) for c in updates))
+        differs = _differs(target, stmt.excluded)
         stmt = stmt.on_conflict_do_update(index_elements=target.key, set_=updates, where=differs)
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=target.key)
-    changed = 0
-    for start in range(0, len(rows), 500):
-        part = list(rows[start : start + 500])
-        for row in part:  # one by one: rowcount is per statement, and SQLite is local
-            changed += max(conn.execute(stmt, row).rowcount, 0)
-    return changed
+    return max(conn.execute(stmt).rowcount, 0)
 
 
 @dataclass
@@ -355,7 +493,6 @@ class MasterDownloadPhase:
         elapsed = timedelta(seconds=time.monotonic() - started)
         if not envelope.ok:
             raise MasterError(f"{target.spec.name}: {envelope.describe_error()}")
-        rows = parse_rows(target, envelope.data)
 
         basis = before
         if envelope.server_date is not None:
@@ -363,17 +500,39 @@ class MasterDownloadPhase:
             basis = min(basis, envelope.server_date - elapsed - timedelta(seconds=1))
         watermark = (basis - self.margin).astimezone().replace(tzinfo=None, microsecond=0)
 
+        stage = _stage_table(target)
         control = metadata.tables["m_downloadmastertable"]
-        with writing(self.engine) as conn:
-            changed = apply_rows(conn, target, rows)
-            pause_point(MASTER_ROWS_WRITTEN)
-            conn.execute(
-                sa.update(control)
-                .where(control.c.DownloadMasterTableID == row["DownloadMasterTableID"])
-                .values(LastDownloadDate=watermark)
-            )
-        log.info("master %s: %d rows received, %d changed", target.spec.name, len(rows), changed)
-        return len(rows), changed
+        with self.engine.connect() as conn:
+            try:
+                stage.drop(conn, checkfirst=True)
+                stage.create(conn)
+                received = stage_rows(conn, target, stage, envelope.data)
+                del envelope  # the answer's rows are staged: let their memory go
+                drop_unchanged(conn, target, stage)
+                # The one write transaction: the table's rows and its watermark together.
+                locked = time.monotonic()
+                with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                    changed = merge_stage(conn, target, stage)
+                    pause_point(MASTER_ROWS_WRITTEN)
+                    conn.execute(
+                        sa.update(control)
+                        .where(control.c.DownloadMasterTableID == row["DownloadMasterTableID"])
+                        .values(LastDownloadDate=watermark)
+                    )
+                held = time.monotonic() - locked
+            finally:
+                conn.rollback()
+                conn.execution_options(sqlite_begin="DEFERRED")
+                stage.drop(conn, checkfirst=True)
+                conn.commit()
+        log.info(
+            "master %s: %d rows received, %d changed (write lock %.2f s)",
+            target.spec.name,
+            received,
+            changed,
+            held,
+        )
+        return received, changed
 
 
 def _phase_outcome(tables: Sequence[TableReport]) -> Outcome:
