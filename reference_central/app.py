@@ -114,6 +114,7 @@ def create_app(
     app.register_blueprint(_mmu_api())
     app.register_blueprint(_common_api())
     app.register_error_handler(HTTPException, _http_error)
+    app.after_request(download.compress_answer)  # master rows gzipped for a van that accepts
     return app
 
 
