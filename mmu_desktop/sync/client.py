@@ -8,9 +8,11 @@ not such an envelope becomes a typed error a person can act on.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +45,11 @@ MASTER_DOWNLOAD_PATH = "dataSync/server-to-van"
 GENERATE_IDS_PATH = "beneficiary/generateBeneficiaryIDs"
 LOGIN_PATH = "user/userAuthenticate"
 LOGOUT_OTHER_SESSION_PATH = "user/logOutUserFromConcurrentSession"
+
+# Upload bodies smaller than this are sent plain: gzip would save too little to matter.
+GZIP_MIN_BYTES = 1024
+GZIP_LEVEL = 6  # most of level 9's saving on JSON, at a fraction of its CPU time
+HTTP_UNSUPPORTED_MEDIA_TYPE = 415
 
 SIGN_IN_AGAIN = "Your sign-in to the central server has expired. Sign in again, then sync."
 
@@ -239,12 +246,23 @@ def join_url(base: str, path: str) -> str:
 
 @dataclass
 class AmritClient:
-    """Calls to one central deployment over one kept-alive ``requests.Session``.
+    """Calls to one central deployment over kept-alive ``requests.Session`` objects.
+
+    The thread that made the client uses ``session``; any other thread (the upload's
+    requests in flight) gets a session of its own with the same headers, because a
+    ``requests.Session`` must not be shared by threads sending at the same time.
+
+    Upload bodies are gzipped only for a server that said it accepts that: RFC 7694
+    lets a server list ``Accept-Encoding: gzip`` in its responses for request bodies.
+    A real AMRIT central does not, so it always gets plain JSON. A server that then
+    refuses a gzipped body (HTTP 415, or an answer about the encoding) gets plain JSON
+    for the rest of this client's life, starting with the same request again.
 
     Args:
         central_url: MMU-API base, e.g. ``http://host/mmuapi-v1.0/``.
         common_url: Common-API base, e.g. ``http://host/commonapi-v1.0/``.
         credentials: the session key and JWT, or None for the open login calls.
+        compress_uploads: False never gzips (AMRIT's own van client never does).
     """
 
     central_url: str
@@ -254,20 +272,52 @@ class AmritClient:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Callable[[float], None] = time.sleep
     session: requests.Session = field(default_factory=requests.Session)
+    compress_uploads: bool = True
     # The newest HTTP Date header seen, with time.monotonic() when it came (clock check).
     server_clock: tuple[datetime, float] | None = field(default=None, init=False)
+    # Sites (scheme://host:port) that advertised gzip request bodies, and that refused one.
+    gzip_sites: set[str] = field(default_factory=set, init=False)
+    plain_sites: set[str] = field(default_factory=set, init=False)
+    _home_thread: int = field(default=0, init=False, repr=False)
+    _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    _other_sessions: list[requests.Session] = field(default_factory=list, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Retries are ours (below), so they can tell a safe re-send from an unsafe one.
-        adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=4)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        self._home_thread = threading.get_ident()
+        self._prepare(self.session)
         self.session.headers.update(
             {"User-Agent": USER_AGENT, "Content-Type": CONTENT_TYPE, "Accept": "application/json"}
         )
 
+    @staticmethod
+    def _prepare(session: requests.Session) -> None:
+        # Retries are ours (below), so they can tell a safe re-send from an unsafe one.
+        adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=4)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+
+    def _session(self) -> requests.Session:
+        """This thread's session: ``session`` on the client's own thread."""
+        if threading.get_ident() == self._home_thread:
+            return self.session
+        mine: requests.Session | None = getattr(self._local, "session", None)
+        if mine is None:
+            mine = requests.Session()
+            self._prepare(mine)
+            mine.headers.clear()
+            mine.headers.update(self.session.headers)  # e.g. "Connection: close"
+            self._local.session = mine
+            with self._lock:
+                self._other_sessions.append(mine)
+        return mine
+
     def close(self) -> None:
         self.session.close()
+        with self._lock:
+            others, self._other_sessions = self._other_sessions, []
+        for other in others:
+            other.close()
 
     def __enter__(self) -> AmritClient:
         return self
@@ -288,6 +338,7 @@ class AmritClient:
             body,
             idempotent=False,
             read_timeout=self.timeouts.upload_read,
+            compressible=self.compress_uploads,
         )
 
     def download_master(self, body: Mapping[str, Any]) -> Envelope:
@@ -324,8 +375,12 @@ class AmritClient:
         auth: bool = True,
         session_expiry_is_error: bool = True,
         read_timeout: float | None = None,
+        compressible: bool = False,
     ) -> Envelope:
         """POST ``body`` as JSON and return the parsed envelope.
+
+        With ``compressible``, the body goes gzipped if this server advertised gzip
+        request bodies and has not refused one (see the class docstring).
 
         Transient faults are retried with backoff and jitter, bounded by the retry
         policy's count and time budget; a call that is not idempotent is retried only
@@ -348,8 +403,23 @@ class AmritClient:
         attempt = 0
         while True:
             attempt += 1
+            send_gzip = compressible and self._gzip_for(url, len(payload))
             try:
-                envelope = self._post_once(url, payload, headers, read_timeout)
+                if send_gzip:
+                    zipped = gzip.compress(payload, GZIP_LEVEL, mtime=0)
+                    gzip_headers = {**headers, "Content-Encoding": "gzip"}
+                    envelope = self._post_once(url, zipped, gzip_headers, read_timeout)
+                    if _refuses_encoding(envelope):
+                        raise _EncodingRefused(envelope.describe_error())
+                else:
+                    envelope = self._post_once(url, payload, headers, read_timeout)
+            except _EncodingRefused as refused:
+                # Central did not process a body it could not decode: safe to send plain.
+                log.info("%s: gzip body refused (%s); plain JSON from now on", name, refused)
+                with self._lock:
+                    self.plain_sites.add(_site(url))
+                attempt -= 1
+                continue
             except _Retryable as fault:
                 elapsed = time.monotonic() - started
                 may_retry = idempotent or fault.never_reached
@@ -382,7 +452,7 @@ class AmritClient:
     ) -> Envelope:
         read = self.timeouts.read if read_timeout is None else read_timeout
         try:
-            response = self.session.post(
+            response = self._session().post(
                 url, data=payload, headers=headers, timeout=(self.timeouts.connect, read)
             )
             raw = response.content
@@ -403,6 +473,9 @@ class AmritClient:
         server_date = _date_header(response)
         if server_date is not None:
             self.server_clock = (server_date, time.monotonic())
+        self._note_encodings(url, response)
+        if response.status_code == HTTP_UNSUPPORTED_MEDIA_TYPE and "Content-Encoding" in headers:
+            raise _EncodingRefused("HTTP 415")
         try:
             envelope = parse_envelope(raw, server_date)
         except BadReply as bad:
@@ -433,6 +506,33 @@ class AmritClient:
             final_env = SyncError(f"The central server had a problem: {envelope.describe_error()}")
             raise _Retryable("central environment error", final_env, False, envelope)
         return envelope
+
+    def _gzip_for(self, url: str, size: int) -> bool:
+        """Whether a body of ``size`` bytes for ``url`` goes gzipped."""
+        site = _site(url)
+        with self._lock:
+            offered = site in self.gzip_sites and site not in self.plain_sites
+        return offered and size >= GZIP_MIN_BYTES
+
+    def _note_encodings(self, url: str, response: requests.Response) -> None:
+        """Remember a server that lists gzip in ``Accept-Encoding`` (RFC 7694)."""
+        offered = response.headers.get("Accept-Encoding", "")
+        codings = {part.split(";", 1)[0].strip().lower() for part in offered.split(",")}
+        if "gzip" in codings:
+            with self._lock:
+                self.gzip_sites.add(_site(url))
+
+
+def _refuses_encoding(envelope: Envelope) -> bool:
+    """An error envelope saying central could not read a compressed body."""
+    if envelope.ok:
+        return False
+    text = envelope.error_message.lower()
+    return "encoding" in text or "gzip" in text
+
+
+class _EncodingRefused(Exception):
+    """Internal: central would not read a gzipped body (it did not process it)."""
 
 
 class _Retryable(Exception):

@@ -222,6 +222,9 @@ class RunOptions:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     client_factory: Callable[[SyncPlan], AmritClient] | None = None
     max_request_bytes: int | None = None  # overrides the setting (tests)
+    # How the upload goes on the wire (benchmarks send AMRIT's own way with 1 and False).
+    requests_in_flight: int = 2
+    lean_rows: bool = True
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # aware
 
 
@@ -361,6 +364,8 @@ def _run_phase(
             facility_id=settings.facility_id,
             batch_size=max(1, settings.upload_batch_size),
             max_request_bytes=max(MIN_REQUEST_BYTES, max_bytes),
+            lean_rows=options.lean_rows,
+            requests_in_flight=max(1, options.requests_in_flight),
         )
         UploadPhase(engine, client, upload_settings, progress, cancel).run(out)
     elif phase == Phase.DOWNLOAD:

@@ -23,7 +23,9 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -97,6 +99,20 @@ GENERIC_PARENTS: list[tuple[str, str, str]] = [
     ("PrescriptionID", "t_prescription", "PrescriptionID"),
 ]
 
+# Row keys sent even when their value is null: central reads them from every row
+# (contract 5.1 and 5.3), beyond binding them as server columns.
+ALWAYS_SENT_KEYS = frozenset(
+    {
+        "VanID",
+        "SyncFacilityID",
+        "FacilityID",
+        "FromFacilityID",
+        "ToFacilityID",
+        "TransferToFacilityID",
+    }
+)
+REGID_KEYS = frozenset({"BenRegId", "BeneficiaryID", "VanID"})
+
 ALLOWED_TOP_LEVEL_KEYS = frozenset(
     {
         "schemaName",
@@ -136,6 +152,13 @@ class UploadSettings:
     facility_id: int | None
     batch_size: int
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
+    # Lean rows (contract 5.3): a date goes under its plain column name and a null value
+    # is left out, since central renames ``date_format(X,...)`` keys to ``X`` and binds
+    # a missing server column as NULL. False sends AMRIT's own full row format.
+    lean_rows: bool = True
+    # Upload requests on the wire at once; rows are still read and marked one batch
+    # at a time, in order, by the sync thread. 1 sends one request after another.
+    requests_in_flight: int = 2
 
 
 @dataclass
@@ -396,8 +419,22 @@ def _about_the_row(reason: str) -> bool:
     return not any(marker in lowered for marker in NOT_ABOUT_THE_ROW)
 
 
+def kept_keys(plan: TablePlan) -> frozenset[str]:
+    """Keys a lean row carries even when null: the ones central looks up by name."""
+    keys = ALWAYS_SENT_KEYS | {plan.auto_inc_column}
+    if plan.table_name.lower() == REGID_TABLE:
+        keys |= REGID_KEYS
+    return keys
+
+
 def _select_batch(
-    conn: sa.Connection, plan: TablePlan, sql: _TableSql, after_pk: Any, limit: int
+    conn: sa.Connection,
+    plan: TablePlan,
+    sql: _TableSql,
+    after_pk: Any,
+    limit: int,
+    *,
+    lean: bool = False,
 ) -> _Batch | None:
     raw = sa.String()
     fixed: list[sa.ColumnElement[Any]] = [
@@ -432,6 +469,11 @@ def _select_batch(
         return None
 
     batch = _Batch(rows=[], serials=[], guards={}, last_pk=result[-1]["k_pk"], held=0)
+    keep = kept_keys(plan)
+    entries = [
+        (f"c{i}", entry.column if lean else entry.label, sql.spec.column(entry.column).is_datetime)
+        for i, entry in enumerate(plan.van_columns)
+    ]
     for record in result:
         serial_value = record["k_serial"]
         vsn = record["k_vsn"]
@@ -441,10 +483,11 @@ def _select_batch(
             batch.held += 1
             continue
         row: dict[str, Any] = {}
-        for i, entry in enumerate(plan.van_columns):
-            value = record[f"c{i}"]
-            is_date = sql.spec.column(entry.column).is_datetime
-            row[entry.label] = _wire_date(value) if is_date else _wire_value(value)
+        for name, key, is_date in entries:
+            value = record[name]
+            if value is None and lean and key not in keep:
+                continue
+            row[key] = _wire_date(value) if is_date else _wire_value(value)
         if "VanID" not in row:
             row["VanID"] = record["k_vanid"]
         if plan.auto_inc_column not in row:
@@ -610,6 +653,54 @@ def _mark(
 
 
 @dataclass
+class _InFlight:
+    """One request on the wire: its rows and, once central answered, the answer."""
+
+    part: _Batch
+    answer: Future[Envelope]
+    number: int
+    started: float
+
+
+class _Parts:
+    """A table's due rows as request-sized parts, read one batch at a time when needed."""
+
+    def __init__(self, phase: UploadPhase, plan: TablePlan, sql: _TableSql) -> None:
+        self._phase, self._plan, self._sql = phase, plan, sql
+        self._overhead = _row_bytes(build_request(plan, [], phase.settings)) + 16
+        self._after_pk: Any = None
+        self._ready: deque[_Batch] = deque()
+        self._read_all = False
+        self.held = 0  # rows read but not sent (their serial cannot be trusted)
+
+    def __iter__(self) -> _Parts:
+        return self
+
+    def __next__(self) -> _Batch:
+        settings = self._phase.settings
+        while not self._ready:
+            if self._read_all:
+                raise StopIteration
+            with self._phase.engine.connect() as conn:
+                batch = _select_batch(
+                    conn,
+                    self._plan,
+                    self._sql,
+                    self._after_pk,
+                    settings.batch_size,
+                    lean=settings.lean_rows,
+                )
+            if batch is None:
+                self._read_all = True
+                continue
+            self._after_pk = batch.last_pk
+            self.held += batch.held
+            parts = split_by_size(batch, settings.max_request_bytes, self._overhead)
+            self._ready.extend(part for part in parts if part.rows)
+        return self._ready.popleft()
+
+
+@dataclass
 class UploadPhase:
     """Phase 1 over one database and one central."""
 
@@ -619,6 +710,7 @@ class UploadPhase:
     progress: ProgressCallback
     cancel: CancelFlag
     now: Callable[[], datetime] = field(default=lambda: datetime.now().replace(microsecond=0))
+    _pool: ThreadPoolExecutor | None = field(default=None, init=False)
 
     def run(self, report: PhaseReport) -> None:
         """Upload every table in order, filling ``report``.
@@ -627,6 +719,18 @@ class UploadPhase:
             AuthProblem: central no longer accepts our sign-in; ``report`` is complete
                 (outcome STOPPED) and the run must stop.
         """
+        depth = self.settings.requests_in_flight
+        if depth > 1:
+            # Only the HTTP calls run in the pool; SQLite is read and written here.
+            self._pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="upload-http")
+        try:
+            self._run(report)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+
+    def _run(self, report: PhaseReport) -> None:
         with self.engine.connect() as conn:
             plans, problems = load_plan(conn)
         report.errors.extend(problems)
@@ -713,59 +817,104 @@ class UploadPhase:
     def _upload_table(
         self, plan: TablePlan, earlier: set[str], out: TableReport, done: int, total: int
     ) -> int:
+        """Send the table's due rows, up to ``requests_in_flight`` requests at once.
+
+        Rows are read, a batch at a time, by this thread; while one request is on the
+        wire (or central works on it) the next is read and sent, so the link is not
+        idle for a round trip and central's processing between batches. Answers are
+        taken in the order the requests went, and each batch is marked from its own
+        answer only. The table's last answers are awaited before the next table, so a
+        child row still waits until its parent reached central.
+        """
         sql = _table_sql(plan, earlier)
         self.progress(_table_event("table_started", out, done, total))
-        after_pk: Any = None
+        parts = _Parts(self, plan, sql)
+        in_flight: deque[_InFlight] = deque()
+        depth = max(1, self.settings.requests_in_flight)
         batch_no = 0
-        held = 0
-        stopped = False
-        overhead = _row_bytes(build_request(plan, [], self.settings)) + 16
-        while not stopped:
-            if self.cancel.is_set():
-                raise _Cancelled
-            with self.engine.connect() as conn:
-                batch = _select_batch(conn, plan, sql, after_pk, self.settings.batch_size)
-            if batch is None:
-                break
-            after_pk = batch.last_pk
-            held += batch.held
-            for part in split_by_size(batch, self.settings.max_request_bytes, overhead):
-                if not part.rows:
-                    continue
-                if batch_no and self.cancel.is_set():
-                    raise _Cancelled
-                batch_no += 1
-                started = time.monotonic()
-                before = (out.accepted, out.rejected)
-                error = self._deliver(plan, sql, part, out, first=True)
-                done += len(part.rows)
+        stopped = cancelled = False
+        try:
+            while True:
+                while not stopped and not cancelled and len(in_flight) < depth:
+                    if self.cancel.is_set():
+                        cancelled = True
+                        break
+                    part = next(parts, None)
+                    if part is None:
+                        break
+                    batch_no += 1
+                    out.sent += len(part.rows)
+                    in_flight.append(self._start(plan, part, batch_no))
+                if not in_flight:
+                    break
+                sending = in_flight.popleft()
+                error = self._deliver(plan, sql, sending.part, out, answer=sending.answer)
+                done += len(sending.part.rows)
                 if error:
                     # Nothing more is marked: these rows go again next run, safely (the
                     # request was answered). The rest of the table waits too, as its
                     # answer would likely be the same.
-                    log.warning("%s batch %d: %s", plan.table_name, batch_no, error)
+                    log.warning("%s batch %d: %s", plan.table_name, sending.number, error)
                     out.errors.append(error)
                     stopped = True
-                    break
+                    continue
                 log.info(
-                    "%s batch %d: %d sent, %d accepted, %d rejected in %.2f s",
+                    "%s batch %d: %d sent in %.2f s (%d accepted, %d rejected so far)",
                     plan.table_name,
-                    batch_no,
-                    len(part.rows),
-                    out.accepted - before[0],
-                    out.rejected - before[1],
-                    time.monotonic() - started,
+                    sending.number,
+                    len(sending.part.rows),
+                    time.monotonic() - sending.started,
+                    out.accepted,
+                    out.rejected,
                 )
                 self.progress(_table_event("batch_done", out, done, total))
-        if held:
+        except BaseException:
+            # Requests already on the wire may have been stored: mark what their answers
+            # say, without sending anything more, then let the first fault through.
+            self._settle(plan, sql, in_flight, out)
+            raise
+        if parts.held:
             out.errors.append(
-                f"{held} rows were not sent because their VanSerialNo does not match "
+                f"{parts.held} rows were not sent because their VanSerialNo does not match "
                 "their own key (a local data problem; please report it)"
             )
+        if cancelled:
+            raise _Cancelled
         return done
 
+    def _start(self, plan: TablePlan, part: _Batch, number: int) -> _InFlight:
+        """Put one part on the wire: in the pool, or here when one at a time."""
+        body = build_request(plan, part.rows, self.settings)
+        answer: Future[Envelope] = Future()
+        if self._pool is None:
+            try:
+                answer.set_result(self.client.upload(body))
+            except BaseException as exc:  # kept for _deliver, raised there in order
+                answer.set_exception(exc)
+        else:
+            answer = self._pool.submit(self.client.upload, body)
+        return _InFlight(part, answer, number, time.monotonic())
+
+    def _settle(
+        self, plan: TablePlan, sql: _TableSql, in_flight: deque[_InFlight], out: TableReport
+    ) -> None:
+        """Wait for requests still out and mark the rows their answers name."""
+        while in_flight:
+            sending = in_flight.popleft()
+            try:
+                self._deliver(plan, sql, sending.part, out, answer=sending.answer, retry=False)
+            except Exception as exc:  # the first fault is the one reported
+                log.info("%s batch %d: %s", plan.table_name, sending.number, exc)
+
     def _deliver(
-        self, plan: TablePlan, sql: _TableSql, part: _Batch, out: TableReport, *, first: bool
+        self,
+        plan: TablePlan,
+        sql: _TableSql,
+        part: _Batch,
+        out: TableReport,
+        *,
+        answer: Future[Envelope] | None = None,
+        retry: bool = True,
     ) -> str | None:
         """Send ``part``, mark each row whose fate is known, re-send in halves where needed.
 
@@ -775,24 +924,33 @@ class UploadPhase:
         own are set aside. Returns an error that stops the table for this run (its rows
         stay queued), or None.
 
+        Args:
+            answer: the reply to a request for ``part`` already sent; None sends it now.
+            retry: False marks only what the answer says and sends nothing more.
+
         Raises:
             OutcomeUnknown, Unreachable, AuthProblem, HttpError: as ``AmritClient.post``.
         """
-        if first:
-            out.sent += len(part.rows)
         try:
-            outcome = self._send(plan, part.rows, part.serials)
+            if answer is None:
+                outcome = self._send(plan, part.rows, part.serials)
+            else:
+                outcome = self._interpret_call(plan, answer.result, part.serials)
         except RequestTooLarge:
             if len(part.rows) == 1:
                 self._record(
                     sql, part, BatchOutcome(rejected={part.serials[0]: TOO_LARGE_REASON}), out
                 )
                 return None
+            if not retry:
+                return None
             log.info(
                 "%s: %d rows too large for one request; halving", plan.table_name, len(part.rows)
             )
             return self._deliver_halves(plan, sql, part, out)
         if outcome.whole_batch_refused and len(part.rows) > 1:
+            if not retry:
+                return outcome.error
             outcome = self._isolate(plan, part.rows, part.serials, outcome)
         if outcome.error:
             return outcome.error
@@ -812,7 +970,7 @@ class UploadPhase:
                 f"central could not store {len(not_ours)} rows because of its own trouble "
                 f"({not_ours[0]}); they stay queued for the next sync"
             )
-        if again:
+        if again and retry:
             log.info(
                 "%s: %d rows refused with a shared reason; sending them in smaller parts",
                 plan.table_name,
@@ -825,11 +983,11 @@ class UploadPhase:
         self, plan: TablePlan, sql: _TableSql, part: _Batch, out: TableReport
     ) -> str | None:
         if len(part.rows) == 1:
-            return self._deliver(plan, sql, part, out, first=False)
+            return self._deliver(plan, sql, part, out)
         for half in part.halves():
             if self.cancel.is_set():
                 raise _Cancelled
-            error = self._deliver(plan, sql, half, out, first=False)
+            error = self._deliver(plan, sql, half, out)
             if error:
                 return error
         return None
@@ -850,9 +1008,16 @@ class UploadPhase:
     def _send(
         self, plan: TablePlan, rows: list[dict[str, Any]], serials: list[str]
     ) -> BatchOutcome:
+        return self._interpret_call(
+            plan, lambda: self.client.upload(build_request(plan, rows, self.settings)), serials
+        )
+
+    @staticmethod
+    def _interpret_call(
+        plan: TablePlan, call: Callable[[], Envelope], serials: list[str]
+    ) -> BatchOutcome:
         try:
-            envelope = self.client.upload(build_request(plan, rows, self.settings))
-            return interpret_reply(plan.table_name, envelope, serials)
+            return interpret_reply(plan.table_name, call(), serials)
         except (AuthProblem, TransportError, HttpError):
             raise
         except SyncError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,10 +39,12 @@ class Faults:
     reject: Callable[[str, dict[str, Any]], str | None] | None = None
     ids: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
     calls: dict[str, int] = field(default_factory=dict)
+    encodings: list[tuple[str, str]] = field(default_factory=list)  # Content-Encoding per call
 
     def before_call(self, call: str) -> Response | None:
         self.calls[call] = self.calls.get(call, 0) + 1
-        self.bodies.append((call, request.get_json(silent=True)))
+        self.encodings.append((call, request.headers.get("Content-Encoding", "")))
+        self.bodies.append((call, _json_body()))
         return self.before(call, self.calls[call]) if self.before else None
 
     def after_call(self, call: str, response: Response) -> Response:
@@ -52,6 +55,20 @@ class Faults:
 
     def beneficiary_ids(self, generated: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return self.ids(generated) if self.ids else generated
+
+
+def _json_body() -> Any:
+    """The request's JSON, gunzipped when it came compressed; None if it is not JSON."""
+    raw = request.get_data()
+    if request.headers.get("Content-Encoding", "").lower() == "gzip":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
 
 
 class FakeClock:
@@ -79,9 +96,11 @@ class Central:
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[Central]:
+def central(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Central]:
+    """A seeded reference central; a test module's ``CENTRAL_OPTIONS`` go to ``create_app``."""
     faults, clock = Faults(), FakeClock()
-    server = start_server(f"sqlite:///{tmp_path}/central.db", faults=faults, clock=clock)
+    options: dict[str, Any] = getattr(request.module, "CENTRAL_OPTIONS", {})
+    server = start_server(f"sqlite:///{tmp_path}/central.db", faults=faults, clock=clock, **options)
     central_seed.seed_demo(server.engine)
     try:
         yield Central(server, faults, clock)
@@ -111,9 +130,9 @@ class Van:
         )
         Keystore(self.data_dir.root).save(result.credentials)
 
-    def sync(self, *phases: Phase, **kwargs: Any) -> RunReport:
+    def sync(self, *phases: Phase, options: RunOptions = FAST, **kwargs: Any) -> RunReport:
         plan = prepare(self.data_dir, self.ctx.reload_settings(), list(phases) or None)
-        return run_sync(plan, self.ctx.engine, options=FAST, **kwargs)
+        return run_sync(plan, self.ctx.engine, options=options, **kwargs)
 
     def set(self, **values: str) -> None:
         current = settings_store.load(self.data_dir)

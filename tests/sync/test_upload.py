@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from mmu_desktop.db.demo_data import seed_demo
 from mmu_desktop.db.schema import synced_table_names, table
 from mmu_desktop.sync.report import Outcome, Phase
 from mmu_desktop.sync.upload import ALLOWED_TOP_LEVEL_KEYS
-from tests.sync.conftest import Van, envelope
+from tests.sync.conftest import FAST, Van, envelope
 
 
 def local_count(van: Van, name: str, where: Any = None) -> int:
@@ -66,7 +67,7 @@ def test_every_row_reaches_central_once_and_a_second_sync_sends_nothing(van: Van
     assert {n: van.central.count(n) for n in made_tables(van)} == before
 
 
-def test_rows_carry_van_labels_and_only_allowed_keys(van: Van) -> None:
+def test_rows_are_lean_and_carry_only_allowed_keys(van: Van) -> None:
     van.sync(Phase.IDS)
     seed_demo(van.engine, van.ctx.van(), 2, 1, seed=5)
     van.central.faults.bodies.clear()
@@ -78,13 +79,32 @@ def test_rows_carry_van_labels_and_only_allowed_keys(van: Van) -> None:
     assert set(details) <= ALLOWED_TOP_LEVEL_KEYS
     assert details["facilityID"] == 9 and details["syncedBy"] == "nurse.asha"
     row = details["syncData"][0]
-    assert "date_format(CreatedDate,'%Y-%m-%d %H:%i:%s')" in row
-    created = row["date_format(CreatedDate,'%Y-%m-%d %H:%i:%s')"]
-    assert len(created) == 19 and created[10] == " "
+    # Contract 5.3: the date under its plain column name, and no null values at all.
+    assert not any(key.startswith("date_format(") for key in row)
+    assert len(row["CreatedDate"]) == 19 and row["CreatedDate"][10] == " "
+    assert None not in row.values()
     assert row["VanID"] == 7 and row["BeneficiaryDetailsId"] == row["VanSerialNo"]
     assert row["Deleted"] is False
     flow = next(b for b in uploads if b["tableName"] == "i_ben_flow_outreach")
     assert "VanID" in flow["syncData"][0]
+    regid = next(b for b in uploads if b["tableName"] == "m_beneficiaryregidmapping")
+    assert {"BenRegId", "BeneficiaryID", "VanID"} <= set(regid["syncData"][0])
+
+
+def test_amrit_row_format_when_asked(van: Van) -> None:
+    van.sync(Phase.IDS)
+    seed_demo(van.engine, van.ctx.van(), 2, 1, seed=5)
+    van.central.faults.bodies.clear()
+
+    assert van.sync(Phase.UPLOAD, options=replace(FAST, lean_rows=False)).succeeded
+
+    uploads = [body for call, body in van.central.faults.bodies if call == "van-to-server"]
+    details = next(b for b in uploads if b["tableName"] == "i_beneficiarydetails")
+    row = details["syncData"][0]
+    created = row["date_format(CreatedDate,'%Y-%m-%d %H:%i:%s')"]
+    assert len(created) == 19 and created[10] == " "
+    assert "CreatedDate" not in row and None in row.values()
+    assert row["VanID"] == 7 and row["BeneficiaryDetailsId"] == row["VanSerialNo"]
 
 
 def test_an_edited_row_updates_central_instead_of_duplicating(van: Van) -> None:
