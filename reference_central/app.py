@@ -1,9 +1,11 @@
 """The reference central server as a Flask app: MMU-API and Common-API on one host.
 
 Every call answers HTTP 200 with AMRIT's envelope; only a request without an
-``Authorization`` header gets a plain HTTP 401, as AMRIT's filters give. Requests may
-be gzip-compressed. A fault switch for tests can be placed in ``app.config["FAULTS"]``
-(see ``reference_central.faults``).
+``Authorization`` header gets a plain HTTP 401, as AMRIT's filters give. Request bodies
+may be gzip-compressed, and every answer says so with ``Accept-Encoding: gzip`` (RFC
+7694), unless the server is made with ``accept_gzip=False``: then it answers a gzipped
+body with HTTP 415, as a central that only takes plain JSON would. A fault switch for
+tests can be placed in ``app.config["FAULTS"]`` (see ``reference_central.faults``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ ALREADY_LOGGED_IN = (
 BAD_CREDENTIALS = "Invalid username or password"
 MMU_SERVICE_ID = 2
 DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
+GZIP_ANSWER_MIN_BYTES = 1024  # smaller answers go plain: gzip would save too little
 EXTENSION = "reference_central"
 
 Handler = Callable[[Any], Any]
@@ -71,6 +74,7 @@ class CentralState:
     max_body_bytes: int
     jwt_ttl_seconds: int
     jwt_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    accept_gzip: bool = True  # gzip request bodies are read and advertised
 
 
 def state() -> CentralState:
@@ -88,6 +92,7 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     jwt_ttl_seconds: int = 24 * 3600,
     engine: sa.Engine | None = None,
+    accept_gzip: bool = True,
 ) -> Flask:
     """Build the server for the database at ``db_url`` (missing tables are created).
 
@@ -99,6 +104,8 @@ def create_app(
         max_body_bytes: largest request body, after gzip decompression.
         jwt_ttl_seconds: lifetime of the JWTs handed out at login.
         engine: an engine to use instead of making one from ``db_url``.
+        accept_gzip: False makes a central that takes plain JSON only (HTTP 415 for a
+            gzipped body, no ``Accept-Encoding`` in its answers).
     """
     engine = engine if engine is not None else make_engine(db_url)
     create_tables(engine)
@@ -108,6 +115,7 @@ def create_app(
         sessions=SessionStore(session_ttl_seconds, clock),
         max_body_bytes=max_body_bytes,
         jwt_ttl_seconds=jwt_ttl_seconds,
+        accept_gzip=accept_gzip,
     )
     app.config["FAULTS"] = faults
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
@@ -129,6 +137,8 @@ def _read_body() -> Any:
     limit = state().max_body_bytes
     raw = request.get_data(cache=False)
     encoding = request.headers.get("Content-Encoding", "").strip().lower()
+    if encoding == "gzip" and not state().accept_gzip:
+        abort(415)
     if encoding == "gzip":
         try:
             inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -143,6 +153,27 @@ def _read_body() -> Any:
         return json.loads(raw.decode("utf-8")) if raw.strip() else None
     except (UnicodeDecodeError, ValueError) as exc:
         raise CentralError(StatusCode.GENERIC_FAILURE, "Invalid request: body is not JSON") from exc
+
+
+def _gzip_answer(response: Response) -> None:
+    """Gzip an upload answer for a van that accepts it, as a compressing front would.
+
+    A central that reads gzip bodies is taken to compress its answers too (nginx's
+    ``gzip on``); the per-row results repeat the table name and user on every row, so
+    they shrink about tenfold. Only with ``accept_gzip`` (a plain-only central is plain
+    both ways).
+    """
+    if (
+        request.accept_encodings["gzip"] <= 0
+        or response.direct_passthrough
+        or "Content-Encoding" in response.headers
+    ):
+        return
+    body = response.get_data()
+    if len(body) >= GZIP_ANSWER_MIN_BYTES:
+        response.set_data(gzip.compress(body, 6, mtime=0))
+        response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
 
 
 def _unexpected(exc: Exception) -> Response:
@@ -184,8 +215,13 @@ def central_call(
                 response = failure(error.status_code, error.message, keep_nulls=keep_nulls)
             except Exception as exc:  # every bug becomes an envelope, never a traceback page
                 response = _unexpected(exc)
+            if state().accept_gzip:
+                response.headers["Accept-Encoding"] = "gzip"
             after = hook(faults, "after_call")
-            return after(name, response) if after else response
+            response = after(name, response) if after else response
+            if state().accept_gzip and name == "van-to-server":
+                _gzip_answer(response)
+            return response
 
         return view
 

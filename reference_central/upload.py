@@ -264,10 +264,12 @@ class UploadService:
         if request.table_name.lower() == REGID_TABLE:
             return self._sync_regid(request, now)
         target = resolve_target(request)
-        records = []
         with writing(self._engine, upload=True) as conn:  # check_then_act: per statement
-            for row in request.rows:
-                records.append(self._sync_row(conn, request, target, row, now))
+            records = None
+            if not isinstance(target, str):
+                records = self._sync_batch(conn, request, target, now)
+            if records is None:
+                records = [self._sync_row(conn, request, target, row, now) for row in request.rows]
         failed = sum(1 for r in records if not r["success"])
         log.info("van-to-server %s: %d rows, %d failed", request.table_name, len(records), failed)
         return {"statusCode": 200, "message": SYNC_COMPLETED, "records": records}
@@ -281,6 +283,114 @@ class UploadService:
             "success": reason is None,
             "reason": reason,
         }
+
+    # -- the batch path: one existence lookup, one statement per shape ---------------
+
+    def _sync_batch(
+        self, conn: sa.Connection, request: UploadRequest, target: _Target, now: datetime
+    ) -> list[dict[str, Any]] | None:
+        """Store the whole batch at once, answering exactly as row by row would.
+
+        Rows are checked one by one as in ``_store``, then central looks up which
+        (VanSerialNo, VanID) pairs it holds in one query and writes the inserts and
+        updates with ``executemany`` inside one savepoint. Returns None (nothing
+        written) when the batch must go row by row instead: a pair twice in the batch,
+        or a database error, whose reason only the row-by-row path can pin on a row.
+        """
+        auto_inc = request.auto_inc_column if isinstance(request.auto_inc_column, str) else ""
+        records: list[dict[str, Any] | None] = []
+        checked: list[tuple[int, str, int, int, dict[str, Any]]] = []
+        for index, raw_row in enumerate(request.rows):
+            if not isinstance(raw_row, dict):
+                records.append(
+                    self._record(request, "null", "Record check failed: row is not an object")
+                )
+                continue
+            serial_value = lookup(raw_row, auto_inc)[1] if auto_inc else None
+            serial_text = java_text(serial_value)
+            try:
+                van_serial, van_id = self._check_row(request, target, raw_row, serial_value)
+            except RowFailed as failure:
+                records.append(self._record(request, serial_text, failure.reason))
+                continue
+            records.append(None)
+            checked.append((index, serial_text, van_serial, van_id, normalise_row(raw_row)))
+        keys = [(van_serial, van_id) for _, _, van_serial, van_id, _ in checked]
+        if len(set(keys)) != len(keys):
+            return None
+        try:
+            found = self._existing(conn, target, keys)
+        except sa.exc.DBAPIError:
+            return None
+
+        inserts: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for index, serial_text, van_serial, van_id, row in checked:
+            action = "UPDATE" if (van_serial, van_id) in found else "INSERT"
+            try:
+                values = self._bind(target, row, request.synced_by, now, action)
+            except ValueRejected as rejected:
+                records[index] = self._record(request, serial_text, f"{action}: {rejected.reason}")
+                continue
+            values[target.van_serial.name] = van_serial
+            values[target.van_id.name] = van_id
+            group = updates if action == "UPDATE" else inserts
+            group.setdefault(tuple(values), []).append(values)
+            records[index] = self._record(request, serial_text, None)
+        try:
+            with conn.begin_nested():
+                for rows in inserts.values():
+                    conn.execute(sa.insert(target.table), rows)
+                for names, rows in updates.items():
+                    self._update_many(conn, target, names, rows)
+        except sa.exc.DBAPIError:
+            log.info("van-to-server %s: batch failed, storing row by row", request.table_name)
+            return None
+        return [r for r in records if r is not None]
+
+    @staticmethod
+    def _existing(
+        conn: sa.Connection, target: _Target, keys: list[tuple[int, int]]
+    ) -> set[tuple[int, int]]:
+        """Which (VanSerialNo, VanID) pairs of ``keys`` central already holds."""
+        found: set[tuple[int, int]] = set()
+        for van_id in {v for _, v in keys}:
+            serials = sorted({s for s, v in keys if v == van_id})
+            for start in range(0, len(serials), 500):
+                chunk = serials[start : start + 500]
+                rows = conn.execute(
+                    sa.select(target.van_serial).where(
+                        target.van_id == van_id, target.van_serial.in_(chunk)
+                    )
+                )
+                found.update((int(serial), van_id) for (serial,) in rows)
+        return found
+
+    @staticmethod
+    def _update_many(
+        conn: sa.Connection, target: _Target, names: tuple[str, ...], rows: list[dict[str, Any]]
+    ) -> None:
+        """UPDATE ... WHERE VanSerialNo = ? AND VanID = ? for rows of one shape."""
+        key_names = (target.van_serial.name, target.van_id.name)
+        statement = (
+            sa.update(target.table)
+            .where(
+                target.van_serial == sa.bindparam("k_serial"),
+                target.van_id == sa.bindparam("k_van"),
+            )
+            .values({n: sa.bindparam(f"v_{n}") for n in names if n not in key_names})
+        )
+        params = [
+            {
+                "k_serial": row[key_names[0]],
+                "k_van": row[key_names[1]],
+                **{f"v_{n}": row[n] for n in names if n not in key_names},
+            }
+            for row in rows
+        ]
+        conn.execute(statement, params)
+
+    # -- the row-by-row path -----------------------------------------------------------
 
     def _sync_row(
         self,
@@ -312,19 +422,7 @@ class UploadService:
         serial_value: Any,
         now: datetime,
     ) -> None:
-        van_serial = whole_number(serial_value)
-        if van_serial is None:
-            raise RowFailed(
-                f"Record check failed: {request.auto_inc_column} is missing or not a number"
-            )
-        van_id = whole_number(lookup(raw_row, "VanID")[1])
-        if van_id is None:
-            raise RowFailed("Record check failed: VanID is missing or not a number")
-        if self._reject_row is not None:
-            reason = self._reject_row(target.spec.name, raw_row)
-            if reason:
-                raise RowFailed(reason)
-
+        van_serial, van_id = self._check_row(request, target, raw_row, serial_value)
         row = normalise_row(raw_row)
         key = sa.and_(target.van_serial == van_serial, target.van_id == van_id)
         action = "INSERT"
@@ -345,6 +443,24 @@ class UploadService:
             raise RowFailed(f"{action}: {rejected.reason}") from rejected
         except sa.exc.DBAPIError as exc:
             raise RowFailed(f"{action}: {condense_db_error(exc)}") from exc
+
+    def _check_row(
+        self, request: UploadRequest, target: _Target, raw_row: dict[str, Any], serial_value: Any
+    ) -> tuple[int, int]:
+        """The row's (VanSerialNo, VanID), or RowFailed before anything is written."""
+        van_serial = whole_number(serial_value)
+        if van_serial is None:
+            raise RowFailed(
+                f"Record check failed: {request.auto_inc_column} is missing or not a number"
+            )
+        van_id = whole_number(lookup(raw_row, "VanID")[1])
+        if van_id is None:
+            raise RowFailed("Record check failed: VanID is missing or not a number")
+        if self._reject_row is not None:
+            reason = self._reject_row(target.spec.name, raw_row)
+            if reason:
+                raise RowFailed(reason)
+        return van_serial, van_id
 
     def _insert(
         self,
