@@ -28,7 +28,6 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from indic_transliteration import sanscript
 from rapidfuzz import fuzz, process
 
 from mmu_desktop.db.beneficiaries import (
@@ -91,6 +90,11 @@ def _token_keys(token: str) -> tuple[str, str]:
     whole district's list needs only a few thousand transliterations.
     """
     if _DEVANAGARI.search(token):
+        # Imported here, not at the top: it takes a quarter of a second, which the
+        # window's start-up need not wait for (the first Hindi name is met while
+        # everyone is read in the background).
+        from indic_transliteration import sanscript
+
         token = sanscript.transliterate(token, sanscript.DEVANAGARI, sanscript.ITRANS)
     text = unicodedata.normalize("NFKD", token.lower())
     text = re.sub(r"[^a-z\s]", "", text)
