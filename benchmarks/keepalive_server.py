@@ -78,9 +78,13 @@ class KeepAliveCentral:
         self.engine.dispose()
 
 
-def start_keepalive_central(db_url: str) -> KeepAliveCentral:
-    """Serve the reference central for ``db_url`` on 127.0.0.1 (a free port)."""
-    app = create_app(db_url)
+def start_keepalive_central(db_url: str, *, accept_gzip: bool = True) -> KeepAliveCentral:
+    """Serve the reference central for ``db_url`` on 127.0.0.1 (a free port).
+
+    ``accept_gzip=False`` makes a central that takes plain JSON only, like a real AMRIT
+    central: it does not advertise gzip request bodies and refuses them with HTTP 415.
+    """
+    app = create_app(db_url, accept_gzip=accept_gzip)
     handler = type("Handler", (_Handler,), {"app": app})
     server = ThreadingHTTPServer((LOOPBACK, 0), handler)
     server.daemon_threads = True

@@ -5,6 +5,12 @@ Each way gets a fresh copy of the workload template and a fresh reference centra
 (``benchmarks.sync_child``) so its peak memory is measured alone. Signing in goes
 straight to central; only the upload crosses the throttled link.
 
+Our client runs twice: against a central that takes plain JSON only (as a real AMRIT
+central) and against one that accepts gzip request bodies (the reference central's
+default). AMRIT's way goes to a plain-only central. As the ways share no link, AMRIT's
+way (link-bound, nearly idle on the CPU) runs at the same time as our two runs, which
+run one after the other; so the whole side by side takes about as long as AMRIT's way.
+
 The floor is what no client can beat on this link: the larger of the bytes our client
 sent up and received down, divided by the bandwidth, plus the fewest round trips the
 protocol allows (one for the TCP handshake and one per level of the parent-before-child
@@ -19,6 +25,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +35,13 @@ from benchmarks.throttle import LinkProfile, ThrottledProxy
 from benchmarks.workload import CENTRAL_DB, Workload, fresh_copy, template
 
 CHILD_TIMEOUT = 3 * 3600.0
-WAYS = ("ours", "amrit")
-WAY_LABELS = {"ours": "our client", "amrit": "AMRIT's way"}
+WAYS = ("ours-plain", "ours-gzip", "amrit")
+OUR_WAYS = ("ours-plain", "ours-gzip")
+WAY_LABELS = {
+    "ours-plain": "our client, plain-only central",
+    "ours-gzip": "our client, gzip-accepting central",
+    "amrit": "AMRIT's way (plain-only central)",
+}
 
 
 @dataclass
@@ -60,7 +72,7 @@ class SideBySide:
     levels: int
     results: dict[str, WayResult] = field(default_factory=dict)
 
-    def floor_seconds(self, way: str = "ours") -> float:
+    def floor_seconds(self, way: str = "ours-plain") -> float:
         r = self.results[way]
         transfer = max(r.bytes_up, r.bytes_down) / self.profile.bytes_per_second
         return transfer + (1 + self.levels) * self.profile.rtt
@@ -137,7 +149,7 @@ def run_way(way: str, folder: Path, profile: LinkProfile, tables: list[str]) -> 
         van = fresh_copy(folder, Path(tmp))
         db_url = f"sqlite:///{van / CENTRAL_DB}"
         before = _central_rows(db_url, tables)
-        central = start_keepalive_central(db_url)
+        central = start_keepalive_central(db_url, accept_gzip=way == "ours-gzip")
         try:
             with ThrottledProxy(central.port, profile, max_seconds=CHILD_TIMEOUT) as proxy:
                 job = {
@@ -181,26 +193,53 @@ def run_way(way: str, folder: Path, profile: LinkProfile, tables: list[str]) -> 
 
 
 def side_by_side(
-    workload: Workload, profile: LinkProfile, cache: Path, log: Any = print
+    workload: Workload,
+    profile: LinkProfile,
+    cache: Path,
+    log: Any = print,
+    ways: tuple[str, ...] = WAYS,
 ) -> SideBySide:
-    """Run every way on ``profile`` for ``workload``."""
+    """Run ``ways`` on ``profile`` for ``workload``: AMRIT's way alongside our runs."""
     folder = template(workload, cache)
     pending = pending_rows(folder / "mmu.db")
     out = SideBySide(workload, profile, pending, dependency_levels(set(pending)))
-    for way in WAYS:
+    failures: list[BaseException] = []
+
+    def one(way: str) -> None:
         log(f"  upload, {WAY_LABELS[way]}, {profile.name} ...")
-        out.results[way] = run_way(way, folder, profile, sorted(pending))
-        log(f"    {out.results[way].seconds:.1f} s")
+        try:
+            out.results[way] = run_way(way, folder, profile, sorted(pending))
+        except BaseException as exc:  # reported after the other ways finished
+            failures.append(exc)
+            log(f"    {WAY_LABELS[way]} failed: {exc}")
+            return
+        log(f"    {WAY_LABELS[way]}: {out.results[way].seconds:.1f} s")
+
+    beside = None
+    if "amrit" in ways:
+        beside = threading.Thread(target=one, args=("amrit",), name="amrit-way", daemon=True)
+        beside.start()
+    for way in ways:
+        if way != "amrit":
+            one(way)
+    if beside is not None:
+        beside.join()
+    if failures:
+        raise failures[0]
     return out
 
 
 def rows(result: SideBySide) -> list[dict[str, Any]]:
-    """Table rows: one per way, and the floor."""
-    amrit = result.results["amrit"].seconds
-    floor = result.floor_seconds()
+    """Table rows: one per way measured, and the floor for each of our ways' bytes."""
+    amrit_result = result.results.get("amrit")
+    amrit = amrit_result.seconds if amrit_result is not None else None
     out: list[dict[str, Any]] = []
     for way in WAYS:
-        r = result.results[way]
+        r = result.results.get(way)
+        if r is None:
+            continue
+        floor_way = way if way in OUR_WAYS else "ours-plain"
+        floor = result.floor_seconds(floor_way) if floor_way in result.results else 0.0
         out.append(
             {
                 "way": WAY_LABELS[way],
@@ -209,7 +248,7 @@ def rows(result: SideBySide) -> list[dict[str, Any]]:
                 "bytes_down": r.bytes_down,
                 "requests": r.requests,
                 "connections": r.connections,
-                "vs_amrit": amrit / r.seconds if r.seconds else None,
+                "vs_amrit": amrit / r.seconds if amrit and r.seconds else None,
                 "vs_floor": r.seconds / floor if floor else None,
                 "max_rss_mb": r.max_rss_mb,
                 "rows_on_central": r.rows_on_central,
@@ -217,23 +256,28 @@ def rows(result: SideBySide) -> list[dict[str, Any]]:
                 "rejected": r.rejected,
             }
         )
-    ours = result.results["ours"]
-    out.append(
-        {
-            "way": "link floor (our bytes)",
-            "seconds": floor,
-            "bytes_up": ours.bytes_up,
-            "bytes_down": ours.bytes_down,
-            "requests": 1 + result.levels,
-            "connections": 1,
-            "vs_amrit": amrit / floor if floor else None,
-            "vs_floor": 1.0,
-            "max_rss_mb": None,
-            "rows_on_central": None,
-            "accepted": None,
-            "rejected": None,
-        }
-    )
+    for way in OUR_WAYS:
+        ours = result.results.get(way)
+        if ours is None:
+            continue
+        floor = result.floor_seconds(way)
+        kind = "plain" if way == "ours-plain" else "gzip"
+        out.append(
+            {
+                "way": f"link floor ({kind} bytes of our client)",
+                "seconds": floor,
+                "bytes_up": ours.bytes_up,
+                "bytes_down": ours.bytes_down,
+                "requests": 1 + result.levels,
+                "connections": 1,
+                "vs_amrit": amrit / floor if amrit and floor else None,
+                "vs_floor": 1.0,
+                "max_rss_mb": None,
+                "rows_on_central": None,
+                "accepted": None,
+                "rejected": None,
+            }
+        )
     return out
 
 

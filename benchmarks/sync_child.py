@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import resource
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mmu_desktop import settings as settings_store
@@ -30,24 +31,28 @@ class CountingClient(AmritClient):
     """The product client, counting the HTTP requests it makes."""
 
     requests_made: int = 0
+    _count_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _post_once(
         self, url: str, payload: bytes, headers: dict[str, str], read_timeout: float | None
     ) -> Envelope:
-        self.requests_made += 1
+        with self._count_lock:  # two requests may be in flight at once
+            self.requests_made += 1
         return super()._post_once(url, payload, headers, read_timeout)
 
 
 @dataclass
 class AmritWayClient(CountingClient):
-    """Sends as AMRIT's van client does: a new connection for every request.
+    """Sends as AMRIT's van client does (contract section 6).
 
-    One request at a time and no compression are what the product client does anyway;
-    30 rows a request comes from the batch-size setting (``AMRIT_BATCH_SIZE``).
+    A new connection for every request, and never gzip. One request at a time and the
+    full row format (nulls and ``date_format`` keys) come from ``RunOptions``, 30 rows a
+    request from the batch-size setting (``AMRIT_BATCH_SIZE``).
     """
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        self.compress_uploads = False
         self.session.headers["Connection"] = "close"
 
 
@@ -55,6 +60,9 @@ def options_for(way: str, made: list[CountingClient]) -> RunOptions:
     """``RunOptions`` whose client factory builds the client for ``way``."""
     options = RunOptions()
     kind = AmritWayClient if way == "amrit" else CountingClient
+    if way == "amrit":
+        options.requests_in_flight = 1
+        options.lean_rows = False
 
     def factory(plan: SyncPlan) -> AmritClient:
         client = kind(

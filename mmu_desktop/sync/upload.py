@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -325,6 +326,9 @@ def _count(conn: sa.Connection, sql: _TableSql, where: sa.ColumnElement[bool]) -
 
 # -- building a batch ----------------------------------------------------------------
 
+_JSON_TYPES = frozenset({str, int, float, bool})
+_STORED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)(?:\.\d{1,6})?")
+
 
 def _wire_date(raw: Any) -> Any:
     """A stored date or datetime as central's ``YYYY-MM-DD HH:MM:SS`` text."""
@@ -335,6 +339,9 @@ def _wire_date(raw: Any) -> Any:
     if isinstance(raw, date):
         return datetime(raw.year, raw.month, raw.day).strftime(WIRE_DATE_FORMAT)
     text = str(raw).strip()
+    plain = _STORED_DATETIME.fullmatch(text)
+    if plain:  # the common case, without parsing: SQLite's stored text, cut to seconds
+        return f"{plain[1]} {plain[2]}"
     try:
         return datetime.fromisoformat(text).strftime(WIRE_DATE_FORMAT)
     except ValueError:
@@ -342,7 +349,9 @@ def _wire_date(raw: Any) -> Any:
 
 
 def _wire_value(value: Any) -> Any:
-    if isinstance(value, bool | int | float | str) or value is None:
+    if value is None or type(value) in _JSON_TYPES:
+        return value
+    if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, datetime | date):
         return _wire_date(value)
@@ -386,6 +395,8 @@ def split_by_size(batch: _Batch, limit: int, overhead: int) -> list[_Batch]:
     accepts it.
     """
     budget = max(limit - overhead, 1)
+    if len(json.dumps(batch.rows, ensure_ascii=False, allow_nan=False).encode("utf-8")) <= budget:
+        return [batch]  # the usual case: one size check for the whole batch
     parts: list[list[str]] = []
     current: list[str] = []
     used = 0
@@ -464,32 +475,44 @@ def _select_batch(
     )
     if after_pk is not None:
         query = query.where(sql.pk > after_pk)
-    result = conn.execute(query).mappings().all()
+    result = conn.execute(query).all()
     if not result:
         return None
 
-    batch = _Batch(rows=[], serials=[], guards={}, last_pk=result[-1]["k_pk"], held=0)
+    # Rows are read as plain tuples: the fixed columns first, then the listed ones.
+    k_pk, k_processed, k_lastmod, k_serial, k_vsn, k_vanid = range(len(fixed))
+    batch = _Batch(rows=[], serials=[], guards={}, last_pk=result[-1][k_pk], held=0)
     keep = kept_keys(plan)
     entries = [
-        (f"c{i}", entry.column if lean else entry.label, sql.spec.column(entry.column).is_datetime)
+        (
+            len(fixed) + i,
+            entry.column if lean else entry.label,
+            sql.spec.column(entry.column).is_datetime,
+            not lean or entry.column in keep,  # sent even when null
+        )
         for i, entry in enumerate(plan.van_columns)
     ]
     for record in result:
-        serial_value = record["k_serial"]
-        vsn = record["k_vsn"]
+        serial_value = record[k_serial]
         # Central identifies a row by (value of the serial key, VanID) and stores
         # VanSerialNo from the row: if the two differ, a re-send would duplicate.
-        if serial_value is None or (sql.van_serial_no is not None and vsn != serial_value):
+        if serial_value is None or (
+            sql.van_serial_no is not None and record[k_vsn] != serial_value
+        ):
             batch.held += 1
             continue
         row: dict[str, Any] = {}
-        for name, key, is_date in entries:
-            value = record[name]
-            if value is None and lean and key not in keep:
-                continue
-            row[key] = _wire_date(value) if is_date else _wire_value(value)
+        for position, key, is_date, always in entries:
+            value = record[position]
+            if value is None:
+                if always:
+                    row[key] = None
+            elif is_date:
+                row[key] = _wire_date(value)
+            else:
+                row[key] = _wire_value(value)
         if "VanID" not in row:
-            row["VanID"] = record["k_vanid"]
+            row["VanID"] = record[k_vanid]
         if plan.auto_inc_column not in row:
             row[plan.auto_inc_column] = _wire_value(serial_value)
         serial = str(serial_value)
@@ -499,9 +522,9 @@ def _select_batch(
         batch.rows.append(row)
         batch.serials.append(serial)
         batch.guards[serial] = {
-            "g_pk": record["k_pk"],
-            "g_processed": record["k_processed"],
-            "g_lastmod": record["k_lastmod"],
+            "g_pk": record[k_pk],
+            "g_processed": record[k_processed],
+            "g_lastmod": record[k_lastmod],
         }
     return batch
 
