@@ -70,9 +70,10 @@ _WORD_END_FOLDS = {r"y$", r"(?<=[^aeiou])a$"}
 SIMILAR = 75.0
 _PREFIX_BASE, _PREFIX_SPAN = 80.0, 20.0
 _WORD_WEIGHT, _START_WEIGHT = 0.9, 0.8
-# Names ranked in full (rapidfuzz on the whole name) before the best are shown.
+# At most this many of the names found are ranked in full (their word scores, then
+# rapidfuzz on the whole name against what was typed) to pick the ones shown.
 _SHORTLIST = 200
-_TYPED_CACHE = 512
+_TYPED_CACHE = 256  # typed words whose matching words are remembered
 
 
 def _fold(word: str, *, whole: bool) -> str:
@@ -138,19 +139,13 @@ def _as_int(value: object) -> int:
     return int(str(value))
 
 
-def every_word_matches(query_key: str, name_key: str) -> bool:
-    """True when each word typed resembles a word of the name, or the start of one.
-
-    The rule the index applies to every name (kept here to explain it and to check it);
-    it keeps only names a nurse would recognise as a match, while still matching
-    half-typed words.
-    """
-    name_words = name_key.split()
-    return all(any(word_score(t, w) > 0 for w in name_words) for t in query_key.split())
-
-
 def word_score(typed: str, word: str) -> float:
-    """How well one typed word matches one word of a name, 0 (not at all) to 100."""
+    """How well one typed word matches one word of a name, 0 (not at all) to 100.
+
+    A name is found when every typed word scores above 0 against one of its words: the
+    rule keeps only names a nurse would recognise (not गीता for "Dixit"), while still
+    matching half-typed words. The index applies it to distinct words in bulk.
+    """
     size = len(typed)
     if word == typed:
         return 100.0
