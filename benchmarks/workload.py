@@ -15,6 +15,10 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mmu_desktop.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +52,51 @@ def template(workload: Workload, cache: Path) -> Path:
         return folder
     if folder.exists():
         shutil.rmtree(folder)
-    from mmu_desktop.db.demo_data import seed_demo
     from mmu_desktop.demo import start_demo
 
     started = time.monotonic()
     folder.parent.mkdir(parents=True, exist_ok=True)
     demo = start_demo(folder)
     try:
-        seed_demo(
-            demo.ctx.engine, demo.ctx.van(), workload.beneficiaries, workload.visits, workload.seed
-        )
+        _seed(demo.ctx, workload)
     finally:
         demo.stop()
     seconds = time.monotonic() - started
     (folder / "ready").write_text(f"{seconds:.1f}\n", encoding="ascii")
     log.info("built template %s in %.1f s", workload.key, seconds)
     return folder
+
+
+def _seed(ctx: AppContext, workload: Workload) -> None:
+    """Register the people and record the visits, fetching more IDs when the pool runs dry.
+
+    A laptop holds at most 20,000 unused IDs, so a backlog larger than its pool is
+    made in parts, each after an ID sync, as a van would over the months.
+    """
+    from mmu_desktop.db import id_pool
+    from mmu_desktop.db.demo_data import seed_demo
+    from mmu_desktop.sync.engine import prepare, run_sync
+    from mmu_desktop.sync.report import Phase
+
+    people_left, visits_left, part = workload.beneficiaries, workload.visits, 0
+    while people_left:
+        with ctx.engine.connect() as conn:
+            available = id_pool.available_count(conn, ctx.van().van_id)
+        if available < min(people_left, 1000):
+            plan = prepare(ctx.data_dir, ctx.reload_settings(), phases=[Phase.IDS])
+            if not run_sync(plan, ctx.engine).succeeded:
+                raise RuntimeError("the ID sync for the next part of the workload failed")
+            continue
+        people = min(people_left, available)
+        visits = (
+            visits_left
+            if people == people_left
+            else workload.visits * people // (workload.beneficiaries)
+        )
+        seed = workload.seed if part == 0 else workload.seed * 1000 + part
+        seed_demo(ctx.engine, ctx.van(), people, visits, seed)
+        people_left, visits_left, part = people_left - people, visits_left - visits, part + 1
+        log.info("seeded %d people and %d visits, %d people left", people, visits, people_left)
 
 
 def build_seconds(folder: Path) -> float:
