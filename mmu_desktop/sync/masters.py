@@ -222,7 +222,7 @@ class _Target:
     columns: list[str]  # local column names, in the order central's values come
     types: list[sa.types.TypeEngine[Any]]
     key: list[str]
-    converters: list[Converter] = field(default_factory=list)
+    converters: list[Converter]  # converter_for each column, in ``columns`` order
 
 
 def _target_for(row: sa.RowMapping) -> _Target:
@@ -335,6 +335,7 @@ def stage_rows(conn: sa.Connection, target: _Target, stage: sa.Table, data: Any)
     compiled = sa.insert(stage).prefix_with("OR REPLACE").compile(dialect=conn.dialect)
     if list(compiled.positiontup or []) != target.columns:
         raise MasterError(f"{target.spec.name}: the staging statement lists other columns")
+    # SQLAlchemy's own storage forms, e.g. a DATETIME as its text and a yes/no as 0/1.
     processors = []
     for index, name in enumerate(target.columns):
         kind = stage.c[name].type
@@ -384,6 +385,7 @@ def merge_stage(conn: sa.Connection, target: _Target, stage: sa.Table) -> int:
         How many rows were new or differed from the stored row; a row equal to the
         stored one is not written and not counted.
     """
+    # "WHERE true": SQLite's parser needs a WHERE before ON CONFLICT in INSERT ... SELECT.
     rows = sa.select(*(stage.c[c] for c in target.columns)).where(sa.true())
     stmt = sqlite_insert(target.table).from_select(target.columns, rows)
     updates = {c: stmt.excluded[c] for c in target.columns if c not in target.key}
