@@ -20,6 +20,7 @@ from mmu_desktop.sync import crash_points
 from mmu_desktop.sync.report import Phase
 from reference_central.db import amrit_table
 from reference_central.seed import touch_master
+from tests.reliability.conftest import BOTH_CENTRALS
 from tests.reliability.harness import (
     Gate,
     check_convergence,
@@ -29,6 +30,9 @@ from tests.reliability.harness import (
     sync_until_done,
 )
 from tests.sync.conftest import Van
+
+# Each test runs against a central with the unique index and one without (slow run).
+pytestmark = BOTH_CENTRALS
 
 
 def processed_states(van: Van) -> dict[str, list[Any]]:
@@ -167,8 +171,7 @@ def test_killed_after_central_made_ids_before_the_laptop_stored_them(busy_van: V
 
 
 def test_the_convergence_check_sees_a_lost_and_a_foreign_row(busy_van: Van) -> None:
-    # (The reference central, unlike AMRIT's, has a unique index on (VanSerialNo, VanID),
-    # so a true duplicate cannot even be planted there.)
+    # (A planted duplicate: test_naive_client.py, on a central without the unique index.)
     sync_until_done(busy_van)
     check_convergence(busy_van).assert_clean()
     details = amrit_table("i_beneficiarydetails")

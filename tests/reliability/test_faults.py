@@ -22,6 +22,7 @@ from mmu_desktop.sync.client import Timeouts
 from mmu_desktop.sync.engine import prepare, run_sync
 from mmu_desktop.sync.report import Phase, RunReport
 from mmu_desktop.sync.upload import requeue_rejected
+from tests.reliability.conftest import BOTH_CENTRALS
 from tests.reliability.faults import FAULT_KINDS, FaultKind, clear, install, repeat_held_ids
 from tests.reliability.harness import (
     FIGURES,
@@ -31,6 +32,9 @@ from tests.reliability.harness import (
     note_convergence,
 )
 from tests.sync.conftest import FAST, Van
+
+# Each test runs against a central with the unique index and one without (slow run).
+pytestmark = BOTH_CENTRALS
 
 OPTIONS = replace(FAST, timeouts=Timeouts(connect=2, read=1, upload_read=1))
 CALLS = {

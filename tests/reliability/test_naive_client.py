@@ -87,14 +87,18 @@ def judge(name: str, found: Convergence, *expected: str) -> None:
         found.assert_clean()
 
 
-def params(*names: str) -> pytest.MarkDecorator:
-    return pytest.mark.parametrize("client", names)
+def params(*names: str, fast: tuple[str, ...] = ()) -> pytest.MarkDecorator:
+    """Parametrize ``client``; only the ``fast`` ones run in CI's quick subset."""
+    return pytest.mark.parametrize(
+        "client",
+        [pytest.param(n, marks=[] if n in fast else [pytest.mark.slow]) for n in names],
+    )
 
 
 # -- a row central refuses for its content -------------------------------------------
 
 
-@params(OURS, NAIVE_LEGACY)
+@params(OURS, NAIVE_LEGACY, fast=(NAIVE_LEGACY,))
 def test_a_refused_row(busy_van: Van, client: str) -> None:
     """Central answers HTTP 200 / statusCode 200 with ``success: false`` for one row: the
     legacy client marks the whole chunk sent, so the row never reaches central."""
@@ -215,7 +219,7 @@ def hold_first_insert(central: ReferenceCentral, table_name: str, seconds: float
 
 
 @pytest.mark.parametrize("central", [CHECK_THEN_ACT], indirect=True)
-@params(OURS, NAIVE_LEGACY)
+@params(OURS, NAIVE_LEGACY, fast=(OURS, NAIVE_LEGACY))
 def test_a_re_send_racing_the_first_apply(busy_van: Van, client: str) -> None:
     """The first request for i_beneficiarycontacts is looked up, then stalls 2 s; the
     client gives up after 1 s. The naive client sends the same rows again at once, both
