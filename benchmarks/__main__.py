@@ -142,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         sync_started = time.monotonic()
         result = sync_bench.side_by_side(w, profile, args.cache, log=say, ways=ways)
         pending = sum(result.pending_rows.values())
+        skipped = "it would take hours" if args.ten_months else "not asked for (--way)"
         not_measured = (
-            ["AMRIT's way is not measured on this workload: it would take hours.", ""]
+            [f"AMRIT's way is not measured in this run: {skipped}.", ""]
             if "amrit" not in ways
             else [
                 "AMRIT's way ran at the same time as our two runs (each way has its own "

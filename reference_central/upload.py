@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from mmu_desktop.db.column_list import split_column_list
 from mmu_desktop.db.schema import ColumnSpec, TableSpec, table_specs
 from reference_central.columns import ValueRejected, converter, has_default
-from reference_central.db import amrit_table, writing
+from reference_central.db import AUTOCOMMIT, amrit_table, writing
 from reference_central.envelope import CentralError, StatusCode
 
 log = logging.getLogger(__name__)
@@ -325,7 +325,10 @@ class UploadService:
         target = resolve_target(request)
         with writing(self._engine, upload=True) as conn:  # check_then_act: per statement
             records = None
-            if not isinstance(target, str):
+            # The batch path needs a transaction to fall back from; a central that
+            # commits statement by statement (check-then-act, as real AMRIT) goes row by row.
+            in_transaction = conn.get_execution_options().get("sqlite_begin") != AUTOCOMMIT
+            if not isinstance(target, str) and in_transaction:
                 records = self._sync_batch(conn, request, target, now)
             if records is None:
                 records = [self._sync_row(conn, request, target, row, now) for row in request.rows]
