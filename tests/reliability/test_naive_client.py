@@ -80,6 +80,7 @@ def judge(name: str, found: Convergence, *expected: str) -> None:
         "unsynced_ids": found.unsynced_ids,
     }
     assert found.problems, "the convergence check let a naive client pass"
+    print(f"\n{name}: " + "; ".join(found.problems))  # for docs/reliability.md
     for kind in expected:
         assert counts[kind] > 0, (kind, found.problems)
         FIGURES[f"naive client caught: {kind}"] += 1

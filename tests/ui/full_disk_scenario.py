@@ -32,6 +32,7 @@ from mmu_desktop.db.search import SearchIndex
 from mmu_desktop.paths import DataDir
 from mmu_desktop.ui.drafts import REGISTRATION, VISIT, DraftStore
 from mmu_desktop.ui.registration import RegistrationView
+from mmu_desktop.ui.values import format_beneficiary_id
 from mmu_desktop.ui.visit import VisitView
 from tests.ui.conftest import FIRST_BENEFICIARY_ID, count_rows, register_person, show
 from tests.ui.test_registration import fill_by_keyboard
@@ -163,7 +164,7 @@ def test_registration_on_a_full_disk(
         view.save()
 
     assert "Registered Ashaa Verma" in view.banner.label.text()
-    assert f"{FIRST_BENEFICIARY_ID}"[-4:] in view.banner.label.text().replace(" ", "")
+    assert format_beneficiary_id(FIRST_BENEFICIARY_ID) in view.banner.label.text()
     after = snapshot(pool_ctx)
     assert {"i_beneficiarydetails", "i_beneficiarymapping", "m_beneficiaryregidmapping"} <= (
         changed_tables(before, after)
@@ -189,16 +190,21 @@ def test_visit_on_a_full_disk(qtbot: QtBot, pool_ctx: AppContext, person: int) -
     show(qtbot, view)
     assert view.start_new(person)
     record_visit_by_keyboard(qtbot, view)
+    view.save_draft()
+    kept_draft = drafts.load(VISIT)
+    assert kept_draft is not None
     space = fill_disk(pool_ctx)
     before = snapshot(pool_ctx)
 
-    view.save_draft()
+    view.diagnosis.setText("Viral fever, dehydrated")
+    view.save_draft()  # cannot be written: the last draft stays as it was
     view.save()
 
     assert "free some space" in view.banner.label.text()
     assert view.has_unsaved_changes()
     assert changed_tables(before, snapshot(pool_ctx)) == set()
-    assert not drafts.path(VISIT).exists() or drafts.load(VISIT) is not None
+    assert drafts.load(VISIT) == kept_draft
+    assert view.diagnosis.text() == "Viral fever, dehydrated"
 
     space.unlink()
     with qtbot.waitSignal(view.saved):
