@@ -2,7 +2,9 @@
 
 Any SQLAlchemy URL works. For SQLite the engine runs in WAL mode and opens write
 transactions with ``BEGIN IMMEDIATE`` so concurrent uploads queue instead of failing,
-and so per-row savepoints behave.
+and so per-row savepoints behave. ``check_then_act`` turns a test central into one that
+de-duplicates uploads as a real AMRIT central does: no unique index, one statement at a
+time.
 """
 
 from __future__ import annotations
