@@ -59,6 +59,10 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "SyncPanel"
 MAX_ATTENTION_ROWS = 500
+# Batch steps closer together than this are shown as one (the latest of each table): on
+# a fast link batches finish dozens of times a second, more than anyone can read, and
+# each update costs the GUI thread time it needs for the window.
+PROGRESS_EVERY_MS = 200
 HISTORY_RUNS = 30
 TIME_FORMAT = "%d-%m-%Y %H:%M"
 
@@ -420,6 +424,49 @@ def _rejected(conn: sa.Connection, name: str, row: dict[str, Any]) -> RejectedRe
     return RejectedRecord(name, str(by_lower.get("vanserialno") or ""), reason, who)
 
 
+# -- what the idle panel shows --------------------------------------------------------
+
+
+@dataclass
+class PanelFacts:
+    """Everything the idle panel shows that comes from the database, read in one go.
+
+    On a laptop with months of records the counts scan every synced table (a tenth of a
+    second or more), too long for the GUI thread while a run is on screen: after a run
+    the sync thread reads these (``read_panel_facts``) and the panel only fills widgets.
+    """
+
+    pending: int | None  # records waiting to be sent; None when the database was busy
+    last_success: dict[str, datetime | None]
+    rejected: list[RejectedRecord] | None  # None when the database was busy
+    runs: list[sync_history.RunSummary]
+    # Per-table counts of the newest run, by run id: the history shows it first.
+    run_tables: dict[int, list[dict[str, Any]]]
+
+
+def read_panel_facts(engine: sa.Engine) -> PanelFacts:
+    """Read what the idle panel shows; safe on any thread (no widgets are touched)."""
+    try:
+        pending: int | None = int(local_status(engine)["pending_total"])
+    except sa.exc.OperationalError:
+        pending = None
+    try:
+        rejected: list[RejectedRecord] | None = rejected_records(engine)
+    except sa.exc.OperationalError:
+        rejected = None
+    runs = sync_history.recent_runs(engine, HISTORY_RUNS)
+    run_tables: dict[int, list[dict[str, Any]]] = {}
+    if runs:
+        run_tables[runs[0].run_id] = sync_history.table_rows(engine, runs[0].run_id)
+    return PanelFacts(
+        pending=pending,
+        last_success=sync_history.last_success(engine),
+        rejected=rejected,
+        runs=runs,
+        run_tables=run_tables,
+    )
+
+
 # -- the panel -----------------------------------------------------------------------
 
 RUN_COLUMNS = (
@@ -456,8 +503,9 @@ class SyncPanel(QWidget):
         sync_finished(object): the ``RunReport`` at the end of every run started here
             (also cancelled and failed ones), after the panel has shown it; the main
             window refreshes its status bar from it.
-        sync_progress(object): each ``ProgressEvent`` of the run, after the panel has
-            shown it (on the GUI thread).
+        sync_progress(object): each ``ProgressEvent`` the panel shows, after showing it
+            (a phase or table starting or ending always; of batch steps closer together
+            than ``PROGRESS_EVERY_MS``, the latest of each table), on the GUI thread.
         signed_in(object): a ``SignedIn`` after a successful sign-in from this panel.
     """
 
@@ -485,6 +533,12 @@ class SyncPanel(QWidget):
         self._thread: QThread | None = None
         self._active = False
         self._batches: dict[str, int] = {}
+        # Batch steps held back to be shown together (see PROGRESS_EVERY_MS), by table.
+        self._held: dict[str, ProgressEvent] = {}
+        self._shown_at = QElapsedTimer()
+        self._show_held_timer = QTimer(self)
+        self._show_held_timer.setSingleShot(True)
+        self._show_held_timer.timeout.connect(self._show_held)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
         self._phase_index = 0
         self.last_report: RunReport | None = None
@@ -494,8 +548,12 @@ class SyncPanel(QWidget):
         self.waiting = 0
         self.last_success_times: dict[str, datetime | None] = {}
         self._history_runs: list[sync_history.RunSummary] = []
+        self._run_tables: dict[int, list[dict[str, Any]]] = {}
 
         self._build()
+        # The first QStyle to reach Python makes its enums (some 20 ms): let that happen
+        # now rather than when the result banner is first shown, at the end of a run.
+        self.style()
         self._elapsed = QElapsedTimer()
         self._tick = QTimer(self)
         self._tick.setInterval(500)
@@ -680,10 +738,16 @@ class SyncPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read what waits, what needs attention, the last successes and the history."""
-        self._refresh_waiting()
-        self._refresh_last_success()
-        self._refresh_attention()
-        self._refresh_history()
+        self.show_facts(read_panel_facts(self._ctx.engine))
+
+    def show_facts(self, facts: PanelFacts) -> None:
+        """Fill the waiting count, last successes, attention list and history from ``facts``."""
+        self._show_waiting(facts.pending)
+        self._show_last_success(facts.last_success)
+        if facts.rejected is not None:
+            self._show_attention(facts.rejected)
+        self._run_tables = dict(facts.run_tables)
+        self._show_history(facts.runs)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -692,11 +756,15 @@ class SyncPanel(QWidget):
 
     def _refresh_waiting(self) -> None:
         try:
-            status = local_status(self._ctx.engine)
+            pending: int | None = int(local_status(self._ctx.engine)["pending_total"])
         except sa.exc.OperationalError:
+            pending = None
+        self._show_waiting(pending)
+
+    def _show_waiting(self, pending: int | None) -> None:
+        if pending is None:
             self.waiting_label.setText(self.tr("The database is busy; try again."))
             return
-        pending = int(status["pending_total"])
         if pending == 0:
             text = self.tr("Nothing waiting to be sent.")
         elif pending == 1:
@@ -706,8 +774,7 @@ class SyncPanel(QWidget):
         self.waiting_label.setText(text)
         self.waiting = pending
 
-    def _refresh_last_success(self) -> None:
-        times = sync_history.last_success(self._ctx.engine)
+    def _show_last_success(self, times: dict[str, datetime | None]) -> None:
         self.last_success_times = times
         parts = [
             self.tr("{phase}: {when}").format(
@@ -720,11 +787,7 @@ class SyncPanel(QWidget):
             self.tr("Last fully successful sync:") + "  " + "   ·   ".join(parts)
         )
 
-    def _refresh_attention(self) -> None:
-        try:
-            records = rejected_records(self._ctx.engine)
-        except sa.exc.OperationalError:
-            return
+    def _show_attention(self, records: list[RejectedRecord]) -> None:
         self.attention_records = records
         table_widget = self.attention_table
         table_widget.setRowCount(len(records))
@@ -745,8 +808,7 @@ class SyncPanel(QWidget):
             else self.tr("Correct the record if needed, then press Send again.")
         )
 
-    def _refresh_history(self) -> None:
-        runs = sync_history.recent_runs(self._ctx.engine, HISTORY_RUNS)
+    def _show_history(self, runs: list[sync_history.RunSummary]) -> None:
         self._history_runs = runs
         self.history_table.setRowCount(len(runs))
         for row, run in enumerate(runs):
@@ -771,7 +833,10 @@ class SyncPanel(QWidget):
         if not 0 <= row < len(self._history_runs):
             return
         run = self._history_runs[row]
-        rows = sync_history.table_rows(self._ctx.engine, run.run_id)
+        rows = self._run_tables.get(run.run_id)
+        if rows is None:  # an older run, chosen by hand: read its counts now
+            rows = sync_history.table_rows(self._ctx.engine, run.run_id)
+            self._run_tables[run.run_id] = rows
         shown = [r for r in rows if _worth_showing(r)]
         text = self.tr("{outcome}. Started {started}.").format(
             outcome=_run_outcome(run), started=format_time(run.started)
@@ -820,7 +885,9 @@ class SyncPanel(QWidget):
             return False
         self.result.dismiss()
         self._reset_run_view()
-        worker = SyncWorker(plan, self._ctx.engine, self._options)
+        engine = self._ctx.engine
+        # The sync thread also reads the counts shown after the run (see PanelFacts).
+        worker = SyncWorker(plan, engine, self._options, lambda: read_panel_facts(engine))
         worker.progress.connect(self._on_progress)
         worker.crashed.connect(self._on_crash)
         worker.finished.connect(self._on_finished)
@@ -877,6 +944,7 @@ class SyncPanel(QWidget):
         self.run_tree.clear()
         self._items.clear()
         self._batches.clear()
+        self._drop_held()
         self.progress_bar.setRange(0, 0)  # busy until a phase says how much there is
         self.progress_bar.setFormat("%p%")
 
@@ -886,16 +954,45 @@ class SyncPanel(QWidget):
         )
 
     def _on_progress(self, event: ProgressEvent) -> None:
-        if event.kind == "phase_started":
-            self._batches.clear()
+        """A step of the run: show it now, or hold a batch step that comes too soon."""
+        since = self._shown_at.elapsed() if self._shown_at.isValid() else PROGRESS_EVERY_MS
+        hold = event.kind == "batch_done" and since < PROGRESS_EVERY_MS
+        if not hold:
+            self._show_held()  # the batches held so far come before this step
         if event.kind == "batch_done":
             self._batches[event.table] = self._batches.get(event.table, 0) + 1
+        if hold:
+            self._held[event.table] = event
+            if not self._show_held_timer.isActive():
+                self._show_held_timer.start(PROGRESS_EVERY_MS - since)
+            return
+        self._show_progress(event)
+
+    def _show_held(self) -> None:
+        self._show_held_timer.stop()
+        held = list(self._held.values())
+        self._held.clear()
+        for event in held:
+            self._show_progress(event)
+
+    def _drop_held(self) -> None:
+        self._show_held_timer.stop()
+        self._held.clear()
+
+    def _show_progress(self, event: ProgressEvent) -> None:
+        self._shown_at.start()
+        if event.kind == "phase_started":
+            self._batches.clear()
         if event.kind != "phase_done":
             self.step_label.setText(step_text(event, self._batches.get(event.table, 0)))
         if event.total > 0:
-            self.progress_bar.setRange(0, event.total)
+            # Each change repaints the bar at once, so only what changed is set.
+            bar_format = tr(PHASE_NAMES[event.phase]) + ": %p%"
+            if self.progress_bar.maximum() != event.total:
+                self.progress_bar.setRange(0, event.total)
+            if self.progress_bar.format() != bar_format:
+                self.progress_bar.setFormat(bar_format)
             self.progress_bar.setValue(min(event.done, event.total))
-            self.progress_bar.setFormat(tr(PHASE_NAMES[event.phase]) + ": %p%")
         elif event.kind == "phase_started":
             self.progress_bar.setRange(0, 0)
         self._update_tree(event)
@@ -960,6 +1057,7 @@ class SyncPanel(QWidget):
 
     def _on_finished(self, report: RunReport) -> None:
         self._active = False
+        self._drop_held()  # the finished run's own list replaces them
         self._tick.stop()
         self._show_elapsed()
         self.last_report = report
@@ -979,7 +1077,11 @@ class SyncPanel(QWidget):
         result = describe_result(report)
         self.result.show_message(result.kind, result.text)
         self._fill_run_tree(report)
-        self.refresh()
+        facts = self._worker.after_run if self._worker is not None else None
+        if isinstance(facts, PanelFacts):
+            self.show_facts(facts)
+        else:  # the worker could not read them: read them here, slower but complete
+            self.refresh()
         self._set_running(False)
         if self.attention_records and _rejected_now(report):
             self.tabs.setCurrentIndex(1)
