@@ -10,10 +10,15 @@ with Content-Length, a connection kept until the client asks to close it.
 
 from __future__ import annotations
 
+import argparse
+import json
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import sqlalchemy as sa
 from flask import Flask
@@ -102,3 +107,66 @@ def start_keepalive_central(db_url: str, *, accept_gzip: bool = True) -> KeepAli
         _server=server,
         _thread=thread,
     )
+
+
+@dataclass
+class CentralProcess:
+    """The keep-alive central in a process of its own (``python -m`` this module).
+
+    The benchmarks' throttled proxies run as threads of the parent process; a central in
+    the same process would take the interpreter lock from them while it stores a batch,
+    and the simulated link would stall when no real link would.
+    """
+
+    central_url: str
+    common_url: str
+    port: int
+    _process: subprocess.Popen[str]
+    _log: IO[str]
+
+    def stop(self) -> None:
+        """Close the child's stdin (it stops serving and exits) and wait for it."""
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        try:
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()  # our own child, by its handle
+            self._process.wait()
+        self._log.close()
+
+
+def start_central_process(db_url: str, *, accept_gzip: bool, log_file: Path) -> CentralProcess:
+    """Start the keep-alive central for ``db_url`` in a child process on 127.0.0.1."""
+    log = log_file.open("w", encoding="utf-8")
+    command = [sys.executable, "-m", "benchmarks.keepalive_server", db_url]
+    if not accept_gzip:
+        command.append("--plain-only")
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        process.wait()
+        log.close()
+        raise RuntimeError(f"the central process did not start: {log_file.read_text()[-2000:]}")
+    where = json.loads(line)
+    return CentralProcess(where["central_url"], where["common_url"], where["port"], process, log)
+
+
+def main() -> None:
+    """Serve until stdin closes; print the URLs and port as one JSON line first."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.keepalive_server")
+    parser.add_argument("db_url")
+    parser.add_argument("--plain-only", action="store_true", help="no gzip request bodies")
+    args = parser.parse_args()
+    central = start_keepalive_central(args.db_url, accept_gzip=not args.plain_only)
+    where = {"central_url": central.central_url, "common_url": central.common_url}
+    print(json.dumps({**where, "port": central.port}), flush=True)
+    sys.stdin.read()
+    central.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,9 +1,10 @@
 """Upload side by side on a throttled link: our client, AMRIT's way, and the link's floor.
 
 Each way gets a fresh copy of the workload template and a fresh reference central on
-127.0.0.1 behind its own ``ThrottledProxy``; the upload runs in a child process
-(``benchmarks.sync_child``) so its peak memory is measured alone. Signing in goes
-straight to central; only the upload crosses the throttled link.
+127.0.0.1 (in a process of its own, so it never holds up the proxy's threads) behind its
+own ``ThrottledProxy``; the upload runs in a child process (``benchmarks.sync_child``)
+so its peak memory is measured alone. Signing in goes straight to central; only the
+upload crosses the throttled link.
 
 Our client runs twice: against a central that takes plain JSON only (as a real AMRIT
 central) and against one that accepts gzip request bodies (the reference central's
@@ -142,14 +143,16 @@ def _central_rows(db_url: str, tables: list[str]) -> int:
 
 def run_way(way: str, folder: Path, profile: LinkProfile, tables: list[str]) -> WayResult:
     """Upload a fresh copy of the template through a fresh proxy, ``way`` of sending."""
-    from benchmarks.keepalive_server import start_keepalive_central
+    from benchmarks.keepalive_server import start_central_process
     from reference_central import seed as central_seed
 
     with tempfile.TemporaryDirectory(prefix="mmu-bench-") as tmp:
         van = fresh_copy(folder, Path(tmp))
         db_url = f"sqlite:///{van / CENTRAL_DB}"
         before = _central_rows(db_url, tables)
-        central = start_keepalive_central(db_url, accept_gzip=way == "ours-gzip")
+        central = start_central_process(
+            db_url, accept_gzip=way == "ours-gzip", log_file=Path(tmp) / "central.log"
+        )
         try:
             with ThrottledProxy(central.port, profile, max_seconds=CHILD_TIMEOUT) as proxy:
                 job = {
