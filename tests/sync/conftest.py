@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Response, request
+from flask import Response, g, request
 
 from mmu_desktop import settings as settings_store
 from mmu_desktop.context import AppContext
@@ -40,15 +41,19 @@ class Faults:
     ids: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
     calls: dict[str, int] = field(default_factory=dict)
     encodings: list[tuple[str, str]] = field(default_factory=list)  # Content-Encoding per call
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def before_call(self, call: str) -> Response | None:
-        self.calls[call] = self.calls.get(call, 0) + 1
+        with self._lock:  # requests may be in flight at the same time
+            self.calls[call] = self.calls.get(call, 0) + 1
+            g.fault_call_number = self.calls[call]  # this request's own number
         self.encodings.append((call, request.headers.get("Content-Encoding", "")))
         self.bodies.append((call, _json_body()))
-        return self.before(call, self.calls[call]) if self.before else None
+        return self.before(call, g.fault_call_number) if self.before else None
 
     def after_call(self, call: str, response: Response) -> Response:
-        return self.after(call, self.calls[call], response) if self.after else response
+        number = g.get("fault_call_number", self.calls.get(call, 0))
+        return self.after(call, number, response) if self.after else response
 
     def reject_row(self, table_name: str, row: dict[str, Any]) -> str | None:
         return self.reject(table_name, row) if self.reject else None
