@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,17 +113,7 @@ def install(central: Central, kind: FaultKind, call: str, number: int = 1) -> No
         faults.before = lambda name, n: before(central) if hit(name, n) else None
     if kind.after is not None:
         after = kind.after
-        # With requests in flight at once, the count when a call is answered may already
-        # include later calls: each call's own number is noted on arrival, per thread.
-        arrived = threading.local()
-
-        def note(_name: str, n: int) -> None:
-            arrived.number = n
-
-        faults.before = note
-        faults.after = lambda name, n, r: (
-            after(r) if hit(name, getattr(arrived, "number", n)) else r
-        )
+        faults.after = lambda name, n, r: after(r) if hit(name, n) else r
 
 
 def repeat_held_ids(held: list[tuple[int, int]]) -> Callable[[list[dict[str, Any]]], Any]:

@@ -57,20 +57,12 @@ class Gate:
     release: threading.Event = field(default_factory=threading.Event)
     base: int = 0
 
-    arrived: threading.local = field(default_factory=threading.local)
-
     def install(self, faults: Faults) -> None:
         self.base = faults.calls.get(self.call, 0)
         if self.after:
-            faults.before = self._note_arrival
             faults.after = self._after
         else:
             faults.before = self._before
-
-    def _note_arrival(self, _call: str, n: int) -> None:
-        # With requests in flight at once, the count when a call is answered may already
-        # include later calls: remember each call's own number, per server thread.
-        self.arrived.number = n
 
     def _hold(self, call: str, n: int) -> bool:
         if call != self.call or n != self.base + self.number:
@@ -83,7 +75,7 @@ class Gate:
         return garbage("held, never applied", 503) if self._hold(call, n) else None
 
     def _after(self, call: str, n: int, response: Response) -> Response:
-        self._hold(call, getattr(self.arrived, "number", n))
+        self._hold(call, n)
         return response
 
 
