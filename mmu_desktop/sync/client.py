@@ -12,6 +12,7 @@ import gzip
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -175,21 +176,25 @@ def _never_reached_server(exc: requests.RequestException) -> bool:
     )
 
 
-def parse_envelope(raw: bytes, server_date: datetime | None = None) -> Envelope:
-    """Parse an AMRIT envelope from the body bytes.
+def parse_envelope(raw: bytes | str, server_date: datetime | None = None) -> Envelope:
+    """Parse an AMRIT envelope from the body, as bytes or as already decoded text.
+
+    Big answers (a master table of tens of megabytes) are parsed without copying the body
+    again: no stripped, lower-cased or re-decoded copy lives beside the parsed rows.
 
     Raises:
         BadReply: empty body, not JSON, or JSON without an integer ``statusCode``.
     """
-    if not raw or not raw.strip():
+    if not raw or raw.isspace():
         raise BadReply("The central server sent an empty answer.")
     try:
-        body = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        body = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise BadReply("The central server sent an answer that is not valid JSON.") from exc
     if not isinstance(body, dict):
         raise BadReply("The central server sent an answer without the AMRIT envelope.")
-    if b"\\ud" in raw.lower():
+    if _SURROGATE_ESCAPE.search(text):
         body = _without_lone_surrogates(body)
     code = body.get("statusCode")
     if isinstance(code, str) and code.strip().isdigit():
@@ -207,6 +212,10 @@ def parse_envelope(raw: bytes, server_date: datetime | None = None) -> Envelope:
     )
 
 
+# A JSON escape of a UTF-16 surrogate ("\\ud83d"); only then can a lone one be in the body.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _without_lone_surrogates(body: dict[str, Any]) -> dict[str, Any]:
     """``body`` with each unpaired ``\\uD800``-``\\uDFFF`` escape turned into ``?``.
 
@@ -220,6 +229,27 @@ def _without_lone_surrogates(body: dict[str, Any]) -> dict[str, Any]:
         cleaned: dict[str, Any] = json.loads(text)
         return cleaned
     return body
+
+
+_READ_CHUNK_BYTES = 1 << 16
+
+
+def _read_body(response: requests.Response) -> bytes | str:
+    """The answer's body as text (or as bytes when it is not UTF-8, for parse_envelope to refuse).
+
+    Read in pieces and decoded at once, so that while a big master answer is parsed only its
+    text is held, not its bytes as well (``response.content`` would keep them for as long as
+    the response lives).
+    """
+    try:
+        raw = b"".join(response.iter_content(chunk_size=_READ_CHUNK_BYTES))
+    except BaseException:
+        response.close()
+        raise
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
 
 
 def _date_header(response: requests.Response) -> datetime | None:
@@ -453,9 +483,13 @@ class AmritClient:
         read = self.timeouts.read if read_timeout is None else read_timeout
         try:
             response = self._session().post(
-                url, data=payload, headers=headers, timeout=(self.timeouts.connect, read)
+                url,
+                data=payload,
+                headers=headers,
+                timeout=(self.timeouts.connect, read),
+                stream=True,
             )
-            raw = response.content
+            raw = _read_body(response)
         except requests.RequestException as exc:
             never = _never_reached_server(exc)
             final: SyncError
