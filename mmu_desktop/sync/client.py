@@ -8,6 +8,7 @@ not such an envelope becomes a typed error a person can act on.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import logging
@@ -189,7 +190,7 @@ def parse_envelope(raw: bytes | str, server_date: datetime | None = None) -> Env
         raise BadReply("The central server sent an empty answer.")
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        body = json.loads(text)
+        body = json.loads(text, object_hook=_let_other_threads_run)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise BadReply("The central server sent an answer that is not valid JSON.") from exc
     if not isinstance(body, dict):
@@ -210,6 +211,16 @@ def parse_envelope(raw: bytes | str, server_date: datetime | None = None) -> Env
         data=body.get("data"),
         server_date=server_date,
     )
+
+
+def _let_other_threads_run(obj: dict[str, Any]) -> dict[str, Any]:
+    """Hand each parsed JSON object back unchanged.
+
+    ``json.loads`` is one C call: on a master answer of tens of megabytes it would hold the
+    interpreter lock for a few hundred milliseconds and freeze the window. Because this hook
+    is Python code, the interpreter can switch threads each time the parser calls it.
+    """
+    return obj
 
 
 # A JSON escape of a UTF-16 surrogate ("\\ud83d"); only then can a lone one be in the body.
@@ -235,21 +246,27 @@ _READ_CHUNK_BYTES = 1 << 16
 
 
 def _read_body(response: requests.Response) -> bytes | str:
-    """The answer's body as text (or as bytes when it is not UTF-8, for parse_envelope to refuse).
+    """The answer's body as text, or the bytes that are not UTF-8 (parse_envelope refuses them).
 
-    Read in pieces and decoded at once, so that while a big master answer is parsed only its
-    text is held, not its bytes as well (``response.content`` would keep them for as long as
-    the response lives).
+    Decoded a piece at a time as it arrives: no copy of the bytes is kept beside the text of
+    a big master answer, and no single long decoding call freezes the window's thread.
     """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pieces: list[str] = []
     try:
-        raw = b"".join(response.iter_content(chunk_size=_READ_CHUNK_BYTES))
+        chunks = response.iter_content(chunk_size=_READ_CHUNK_BYTES)
+        try:
+            for chunk in chunks:
+                pieces.append(decoder.decode(chunk))
+            pieces.append(decoder.decode(b"", final=True))
+        except UnicodeDecodeError as exc:
+            for _ in chunks:  # read to the end, so the connection can serve the next call
+                pass
+            return exc.object
     except BaseException:
         response.close()
         raise
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw
+    return "".join(pieces)
 
 
 def _date_header(response: requests.Response) -> datetime | None:
