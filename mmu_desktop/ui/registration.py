@@ -7,6 +7,7 @@ registering them twice. The same form edits a registered beneficiary.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 
@@ -84,13 +85,21 @@ def restored_message() -> str:
     )
 
 
+def _sqlite_code(error: Exception | None) -> int | None:
+    """SQLite's primary result code behind ``error`` (SQLAlchemy wraps the driver's)."""
+    driver_error = getattr(error, "orig", error)
+    code = getattr(driver_error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def database_error_message(error: Exception | None = None) -> str:
     """What the nurse reads when the database refused a save.
 
     A full disk gets its own words, since waiting does not help there: space must be
-    freed first. SQLite reports it as SQLITE_FULL, "database or disk is full".
+    freed first. It is told by SQLite's error code (SQLITE_FULL), never by the message
+    text, which also holds the SQL and the typed values ("Fullness of abdomen").
     """
-    if error is not None and "full" in str(error).lower():
+    if _sqlite_code(error) == sqlite3.SQLITE_FULL:
         return QCoreApplication.translate(
             "RegistrationView",
             "The record could not be saved: the disk is full. Nothing you typed is lost "

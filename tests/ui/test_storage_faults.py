@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from mmu_desktop.context import AppContext
 from mmu_desktop.db.search import SearchIndex
+from mmu_desktop.ui.registration import database_error_message
 from tests.ui.conftest import count_rows
 from tests.ui.test_registration import fill_by_keyboard, make_view
 from tests.ui.test_visit import make_view as make_visit_view
@@ -125,3 +127,25 @@ def test_forms_on_a_really_full_disk(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "3 passed" in done.stdout, done.stdout[-2000:]
     assert list(disk.iterdir()) == []  # the tmpfs went away with the namespace
+
+
+def test_a_busy_database_is_not_called_full_whatever_was_typed(tmp_path: Path) -> None:
+    path = tmp_path / "camp.db"
+    engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": 0})
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE complaint (words TEXT)"))
+    blocker = sqlite3.connect(path)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(sa.exc.OperationalError) as caught, engine.begin() as conn:
+            conn.execute(
+                sa.text("INSERT INTO complaint VALUES (:words)"), {"words": "Fullness of abdomen"}
+            )
+    finally:
+        blocker.rollback()
+        blocker.close()
+        engine.dispose()
+    assert "Fullness" in str(caught.value)  # SQLAlchemy's text carries what was typed
+    message = database_error_message(caught.value)
+    assert "free some space" not in message  # the words for a full disk
+    assert "busy" in message
