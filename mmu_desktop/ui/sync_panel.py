@@ -52,7 +52,11 @@ from mmu_desktop.sync.report import (
 from mmu_desktop.sync.upload import requeue_rejected
 from mmu_desktop.ui import values
 from mmu_desktop.ui.sign_in import SignedIn, SignInDialog
-from mmu_desktop.ui.sync_worker import INTERNAL_ERROR, SyncWorker
+from mmu_desktop.ui.sync_worker import (
+    INTERNAL_ERROR,
+    SyncWorker,
+    free_garbage_frozen_by_runs,
+)
 from mmu_desktop.ui.widgets.fields import Banner, chain_tab_order
 
 log = logging.getLogger(__name__)
@@ -64,6 +68,7 @@ MAX_ATTENTION_ROWS = 500
 # each update costs the GUI thread time it needs for the window.
 PROGRESS_EVERY_MS = 200
 HISTORY_RUNS = 30
+GARBAGE_DELAY_MS = 30_000  # idle time after a run before its frozen garbage is freed
 TIME_FORMAT = "%d-%m-%Y %H:%M"
 
 # What each uploaded table holds, in a nurse's words (the table name stays beside it).
@@ -531,6 +536,12 @@ class SyncPanel(QWidget):
         # last Python reference earlier would delete them under the running thread.
         self._worker: SyncWorker | None = None
         self._thread: QThread | None = None
+        # A while after a run, when the nurse is not waiting on the panel, free what the
+        # run's garbage-collector freeze kept (see free_garbage_frozen_by_runs).
+        self._garbage_timer = QTimer(self)
+        self._garbage_timer.setSingleShot(True)
+        self._garbage_timer.setInterval(GARBAGE_DELAY_MS)
+        self._garbage_timer.timeout.connect(self._free_garbage)
         self._active = False
         self._batches: dict[str, int] = {}
         # Batch steps held back to be shown together (see PROGRESS_EVERY_MS), by table.
@@ -1085,9 +1096,14 @@ class SyncPanel(QWidget):
         self._set_running(False)
         if self.attention_records and _rejected_now(report):
             self.tabs.setCurrentIndex(1)
+        self._garbage_timer.start()
         self.sync_finished.emit(report)
         if report.needs_sign_in:
             self.offer_sign_in(resume=self._resume_after_sign_in)
+
+    def _free_garbage(self) -> None:
+        if not self._active:  # a new run freezes again at its end and restarts the timer
+            free_garbage_frozen_by_runs()
 
     def _thread_done(self, thread: QThread | None = None) -> None:
         if thread is not None and thread is not self._thread:

@@ -19,7 +19,7 @@ from mmu_desktop.context import AppContext
 from mmu_desktop.sync.report import Phase, ProgressEvent
 from mmu_desktop.ui import sync_panel
 from mmu_desktop.ui.sync_panel import SyncPanel
-from mmu_desktop.ui.sync_worker import kind_to_the_window
+from mmu_desktop.ui.sync_worker import free_garbage_frozen_by_runs, kind_to_the_window
 from tests.ui.conftest import register_person, show
 from tests.ui.test_sync_panel import central, make_panel, register, run_panel, van
 
@@ -147,3 +147,16 @@ def test_garbage_made_during_a_run_is_freed_and_what_lives_is_frozen() -> None:
     assert gone() is None
     assert gc.get_freeze_count() > 0
     assert kept.other is None
+
+
+def test_a_cycle_frozen_at_the_end_of_a_run_is_freed_later() -> None:
+    with kind_to_the_window():
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+    del a, b  # garbage only after the run froze it
+    gc.collect()
+    assert gone() is not None  # a frozen cycle is out of the collector's sight...
+    free_garbage_frozen_by_runs()
+    assert gone() is None  # ...until the panel frees it, a while after the run
+    assert gc.get_freeze_count() == 0
