@@ -866,12 +866,14 @@ class UploadPhase:
                     if part is None:
                         break
                     batch_no += 1
-                    out.sent += len(part.rows)
                     in_flight.append(self._start(plan, part, batch_no))
                 if not in_flight:
                     break
                 sending = in_flight.popleft()
                 error = self._deliver(plan, sql, sending.part, out, answer=sending.answer)
+                # Counted as sent once central answered: rows of a request that never
+                # got through are "still to send", not "sent".
+                out.sent += len(sending.part.rows)
                 done += len(sending.part.rows)
                 if error:
                     # Nothing more is marked: these rows go again next run, safely (the
@@ -926,6 +928,7 @@ class UploadPhase:
             sending = in_flight.popleft()
             try:
                 self._deliver(plan, sql, sending.part, out, answer=sending.answer, retry=False)
+                out.sent += len(sending.part.rows)
             except Exception as exc:  # the first fault is the one reported
                 log.info("%s batch %d: %s", plan.table_name, sending.number, exc)
 

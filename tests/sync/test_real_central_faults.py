@@ -235,6 +235,10 @@ def test_an_unreachable_central_is_said_first_and_nothing_else_is_tried(van: Van
     download = report.phase(Phase.DOWNLOAD)
     assert download is not None and download.outcome == Outcome.STOPPED
     assert set(states(van, "i_beneficiarydetails")) == {"N"}
+    upload = report.phase(Phase.UPLOAD)
+    assert upload is not None
+    # Nothing got through, so the panel must not say any record was sent.
+    assert upload.totals()["sent"] == 0
 
 
 def test_a_download_with_nothing_new_reports_no_changes(van: Van) -> None:
