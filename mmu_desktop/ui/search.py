@@ -63,6 +63,9 @@ def column_values(person: BeneficiarySummary, today: date | None = None) -> list
     ]
 
 
+SHOWN_AT_MOST = 20  # results listed; the best first, more typing narrows them
+
+
 class ResultsModel(QAbstractTableModel):
     """Search results as table rows; the BenRegID sits under ``Qt.UserRole``."""
 
@@ -202,12 +205,19 @@ class SearchView(QWidget):
             self.count.setText(self.tr("Reading the list of people, one moment..."))
             self._timer.start()
             return
-        matches = self._index.search(text) if text.strip() else []
+        matches = self._index.search(text, limit=SHOWN_AT_MOST) if text.strip() else []
         self.model.set_people([m.person for m in matches])
         if self.model.rowCount():
             self.table.selectRow(0)
         if not text.strip():
             self.count.setText("")
+        elif len(matches) >= SHOWN_AT_MOST:  # there may be many more: say how to narrow
+            self.count.setText(
+                self.tr(
+                    "Showing the best {n}: type more of the name, or the village or phone, "
+                    "to narrow them."
+                ).format(n=len(matches))
+            )
         elif matches:
             self.count.setText(self.tr("Found: {n}").format(n=len(matches)))
         else:

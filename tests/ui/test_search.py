@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from mmu_desktop.context import AppContext
 from mmu_desktop.db.search import SearchIndex
+from mmu_desktop.ui import search as search_screen
 from mmu_desktop.ui.search import SearchView
 from tests.ui.conftest import press, register_person, show, type_text
 
@@ -66,6 +67,20 @@ def test_nobody_found_says_so(qtbot: QtBot, pool_ctx: AppContext, index: SearchI
     type_text(qtbot, view, "Xyzzyq")
     qtbot.waitUntil(lambda: "Nobody found" in view.count.text(), timeout=3000)
     assert not view.visit_button.isEnabled()
+
+
+def test_many_matches_say_only_the_best_are_shown(
+    qtbot: QtBot, pool_ctx: AppContext, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_screen, "SHOWN_AT_MOST", 3)  # the test pool holds few IDs
+    for surname in ("Verma", "Yadav", "Gupta", "Rawat"):
+        register_person(pool_ctx, "Asha", surname)
+    view = make_view(qtbot, index)
+    type_text(qtbot, view, "Asha")
+    qtbot.waitUntil(lambda: view.found_ids() != [], timeout=3000)
+    assert len(view.found_ids()) == 3
+    assert "Showing the best 3" in view.count.text()
+    assert "narrow" in view.count.text()
 
 
 def test_search_hint_speaks_the_nurse_s_words(qtbot: QtBot, index: SearchIndex) -> None:
