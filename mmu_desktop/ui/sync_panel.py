@@ -1159,6 +1159,7 @@ class SyncPanel(QWidget):
                     child.setToolTip(0, "\n".join(t.errors))
                     child.setToolTip(7, "\n".join(t.errors))
         self.run_tree.expandAll()
+        self.run_tree.scrollToTop()  # the run's first tables first, not wherever it was
 
     # --- signing in and sending again ------------------------------------------------------
 
