@@ -130,7 +130,8 @@ def kind_to_the_window() -> Iterator[None]:
     Otherwise the full pass put off during the run would walk all of them just after
     it, on whichever thread, holding the lock for 40 ms or more. Reference counting
     still frees frozen objects; only a reference cycle among them that becomes garbage
-    is kept (a full pass at the end of a month's upload found some 250 such objects).
+    is kept (a full pass at the end of a month's upload found some 250 such objects),
+    until ``free_garbage_frozen_by_runs`` frees it once the window is idle.
     """
     first, second, third = gc.get_threshold()
     interval = sys.getswitchinterval()
