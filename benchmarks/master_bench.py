@@ -25,7 +25,6 @@ import argparse
 import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,6 +36,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from benchmarks.keepalive_server import start_keepalive_central
+from benchmarks.sync_bench import run_child
 from benchmarks.throttle import PROFILES, LinkProfile, ThrottledProxy
 
 VILLAGE_SHARE = 0.7
@@ -348,18 +348,7 @@ def child(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run_child(job: dict[str, Any]) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.master_bench", "--child"],
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"master download child failed:\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_child(["-m", "benchmarks.master_bench", "--child"], job, "master download child")
 
 
 def bench_masters(

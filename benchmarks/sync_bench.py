@@ -141,6 +141,25 @@ def _central_rows(db_url: str, tables: list[str]) -> int:
     return total
 
 
+def run_child(
+    args: list[str], job: dict[str, Any], what: str, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Run ``python ARGS`` with ``job`` as JSON on stdin; its last stdout line, parsed."""
+    done = subprocess.run(
+        [sys.executable, *args],
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+        env=env,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def run_way(way: str, folder: Path, profile: LinkProfile, tables: list[str]) -> WayResult:
     """Upload a fresh copy of the template through a fresh proxy, ``way`` of sending."""
     from benchmarks.keepalive_server import start_central_process
@@ -163,21 +182,11 @@ def run_way(way: str, folder: Path, profile: LinkProfile, tables: list[str]) -> 
                     "user": central_seed.DEMO_USER,
                     "password": central_seed.DEMO_PASSWORD,
                 }
-                done = subprocess.run(
-                    [sys.executable, "-m", "benchmarks.sync_child"],
-                    input=json.dumps(job),
-                    capture_output=True,
-                    text=True,
-                    timeout=CHILD_TIMEOUT,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    raise RuntimeError(f"sync child failed:\n{done.stderr[-3000:]}")
+                child = run_child(["-m", "benchmarks.sync_child"], job, "sync child")
                 time.sleep(profile.rtt)  # let the last bytes be counted
                 link = proxy.counters.snapshot()
         finally:
             central.stop()
-        child = json.loads(done.stdout.strip().splitlines()[-1])
         after = _central_rows(db_url, tables)
     return WayResult(
         way=way,
@@ -302,18 +311,11 @@ def window_stalls(workload: Workload, cache: Path) -> dict[str, Any]:
                 "user": central_seed.DEMO_USER,
                 "password": central_seed.DEMO_PASSWORD,
             }
-            done = subprocess.run(
-                [sys.executable, "-m", "benchmarks.ui_stall_child"],
-                input=json.dumps(job),
-                capture_output=True,
-                text=True,
-                timeout=CHILD_TIMEOUT,
-                check=False,
+            return run_child(
+                ["-m", "benchmarks.ui_stall_child"],
+                job,
+                "window child",
                 env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
             )
         finally:
             central.stop()
-    if done.returncode != 0:
-        raise RuntimeError(f"window child failed:\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
